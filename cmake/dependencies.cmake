@@ -1,0 +1,12 @@
+# Every third-party dependency, all from Debian 12 packages (scripts/install-deps.sh).
+find_package(Boost 1.81 EXACT REQUIRED COMPONENTS json url)
+find_package(OpenSSL 3 REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(GTest REQUIRED)
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(RABBITMQ REQUIRED IMPORTED_TARGET librabbitmq)
+# Asio and Beast are header-only; one translation unit per library compiles them (see BOOST_*_SEPARATE_COMPILATION).
+add_compile_definitions(BOOST_ASIO_NO_DEPRECATED BOOST_ASIO_DISABLE_CONCEPTS)
