@@ -1,5 +1,5 @@
 # Every third-party dependency, all from Debian 12 packages (scripts/install-deps.sh).
-find_package(Boost 1.81 EXACT CONFIG REQUIRED COMPONENTS json url)
+find_package(Boost 1.81.0 EXACT CONFIG REQUIRED COMPONENTS json url)
 find_package(OpenSSL 3 REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(GTest REQUIRED)
