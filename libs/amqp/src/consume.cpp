@@ -1,0 +1,58 @@
+#include <amqp.h>
+#include <amqp_framing.h>
+
+#include "amqp/connection.hpp"
+#include "connection_state.hpp"
+#include "state.hpp"
+
+namespace amqp {
+
+void Connection::consume(const std::string& queue, std::uint16_t prefetch) {
+    amqp_basic_qos(state_->handle, channel, 0, prefetch, 0);
+    check(amqp_get_rpc_reply(state_->handle), "set prefetch");
+    amqp_basic_consume(state_->handle, channel, amqp_cstring_bytes(queue.c_str()), amqp_empty_bytes, 0, 0, 0,
+                       amqp_empty_table);
+    check(amqp_get_rpc_reply(state_->handle), "start consuming");
+}
+
+std::optional<Delivery> Connection::next_delivery(std::chrono::milliseconds timeout) {
+    try {
+        amqp_maybe_release_buffers(state_->handle);
+        amqp_envelope_t envelope{};
+        auto tv = to_timeval(timeout);
+        auto reply = amqp_consume_message(state_->handle, &envelope, &tv, 0);
+        if (reply.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION && reply.library_error == AMQP_STATUS_TIMEOUT)
+            return std::nullopt;
+        if (reply.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION &&
+            reply.library_error == AMQP_STATUS_UNEXPECTED_STATE) {
+            // A frame other than a delivery: a close ends the connection, anything else is skipped.
+            amqp_frame_t frame{};
+            check_status(amqp_simple_wait_frame(state_->handle, &frame), "read frame");
+            if (frame.frame_type == AMQP_FRAME_METHOD && (frame.payload.method.id == AMQP_CHANNEL_CLOSE_METHOD ||
+                                                          frame.payload.method.id == AMQP_CONNECTION_CLOSE_METHOD))
+                throw Error("consume: the broker closed the channel");
+            return std::nullopt;
+        }
+        check(reply, "consume");
+        Delivery delivery{.tag = envelope.delivery_tag,
+                          .body = to_string(envelope.message.body),
+                          .message_id = to_string(envelope.message.properties.message_id),
+                          .type = to_string(envelope.message.properties.type),
+                          .redelivered = envelope.redelivered != 0};
+        amqp_destroy_envelope(&envelope);
+        return delivery;
+    } catch (const Error&) {
+        state_->healthy = false;
+        throw;
+    }
+}
+
+void Connection::ack(std::uint64_t tag) {
+    check_status(amqp_basic_ack(state_->handle, channel, tag, 0), "ack");
+}
+
+void Connection::reject(std::uint64_t tag, bool requeue) {
+    check_status(amqp_basic_reject(state_->handle, channel, tag, requeue ? 1 : 0), "reject");
+}
+
+}  // namespace amqp
