@@ -1,0 +1,57 @@
+#include <boost/asio/io_context.hpp>
+
+#include "auth/hashing_pool.hpp"
+#include "auth/keys.hpp"
+#include "auth/token_issuer.hpp"
+#include "auth/token_verifier.hpp"
+#include "commands.hpp"
+#include "http/run.hpp"
+#include "http/server.hpp"
+#include "logging/logging.hpp"
+#include "outbox_relay.hpp"
+#include "pg/pool.hpp"
+#include "routes.hpp"
+#include "user_store.hpp"
+
+namespace users::commands {
+namespace {
+
+auth::PrivateKey load_private_key(const std::string& pem_or_path) {
+    try {
+        return auth::PrivateKey::load(pem_or_path);
+    } catch (const auth::KeyError& error) {
+        throw config::Error("PRIVATE_KEY", error.what());
+    }
+}
+
+}  // namespace
+
+int serve(const Settings& settings) {
+    auto web_log = logging::get(logging::Category::web);
+    auto private_key = load_private_key(settings.private_key);
+    auth::TokenVerifier verifier{{auth::PublicKey::from_private(private_key)}, settings.jwt_issuer, settings.jwt_audience};
+    auth::TokenIssuer issuer{std::move(private_key), settings.jwt_issuer, settings.jwt_audience, settings.jwt_ttl};
+
+    boost::asio::io_context io{settings.workers};
+    pg::Pool pool{io.get_executor(), settings.database.pool};
+    auth::HashingPool hashing{settings.hash_threads};
+    UserStore store{pool};
+    Service service{pool, store, hashing, issuer, verifier};
+    http::Server server{io, settings.http, make_routes(service), web_log};
+    const auto port = server.start();
+    web_log->info("users-service listening on {}:{} ({} workers)", settings.http.address, port, settings.workers);
+
+    OutboxRelay relay{{.database_uri = settings.database.pool.uri,
+                       .mq_uri = settings.mq_uri,
+                       .routing_key = settings.routing_key,
+                       .delivery_limit = settings.delivery_limit,
+                       .poll = settings.outbox_poll},
+                      logging::get(logging::Category::message_queue)};
+    relay.start();
+    http::run_until_signal(io, settings.workers, [&server] { server.stop(); }, settings.http.shutdown_deadline);
+    relay.stop();
+    web_log->info("users-service stopped");
+    return 0;
+}
+
+}  // namespace users::commands

@@ -1,0 +1,12 @@
+#pragma once
+#include "http/message.hpp"
+
+namespace users {
+
+// Expected outcomes of the users service that are not successes.
+enum class Failure { identifier_taken, invalid_credentials, unauthorized, not_found };
+
+// The one place where a Failure becomes an HTTP answer.
+http::Response to_response(Failure failure);
+
+}  // namespace users
