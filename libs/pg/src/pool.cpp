@@ -1,0 +1,50 @@
+#include "pg/pool.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "pg/connection.hpp"
+#include "slots.hpp"
+
+namespace pg {
+
+Pool::Pool(boost::asio::any_io_executor executor, PoolOptions options)
+    : executor_(std::move(executor)),
+      options_(std::move(options)),
+      slots_(std::make_shared<Slots>(executor_, options_.size)) {}
+
+boost::asio::awaitable<Session> Pool::acquire() {
+  // The session owns the slot from here on, so a failed connect still hands it back.
+  Session session(slots_, co_await slots_->take());
+  if (session.connection_ && !session.connection_->reusable()) session.connection_.reset();
+  if (!session.connection_) {
+    session.connection_ = std::make_shared<Connection>(executor_);
+    co_await session.connection_->connect(options_);
+  }
+  co_return session;
+}
+
+boost::asio::awaitable<Result> Pool::query(std::string sql, Params params) {
+  Session session = co_await acquire();
+  co_return co_await session.query(std::move(sql), std::move(params));
+}
+
+boost::asio::awaitable<bool> Pool::select_one() {
+  try {
+    co_await query("SELECT 1");
+    co_return true;
+  } catch (const std::exception&) {
+    co_return false;
+  }
+}
+
+boost::asio::awaitable<bool> Pool::ping(std::chrono::milliseconds timeout) {
+  using namespace boost::asio::experimental::awaitable_operators;
+  boost::asio::steady_timer timer(executor_, timeout);
+  auto outcome = co_await (select_one() || timer.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable)));
+  co_return outcome.index() == 0 && std::get<0>(outcome);
+}
+
+}  // namespace pg

@@ -1,0 +1,40 @@
+#include "pg/result.hpp"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+
+namespace pg {
+
+void Result::Free::operator()(pg_result* result) const { PQclear(result); }
+
+Result::Result(pg_result* result) : result_(result) {}
+
+int Result::rows() const { return result_ ? PQntuples(result_.get()) : 0; }
+
+int Result::columns() const { return result_ ? PQnfields(result_.get()) : 0; }
+
+bool Result::is_null(int row, int col) const { return PQgetisnull(result_.get(), row, col) == 1; }
+
+std::string_view Result::get(int row, int col) const {
+  const char* value = PQgetvalue(result_.get(), row, col);
+  if (value == nullptr) return {};
+  return {value, static_cast<std::size_t>(PQgetlength(result_.get(), row, col))};
+}
+
+std::optional<std::string_view> Result::get_optional(int row, int col) const {
+  if (is_null(row, col)) return std::nullopt;
+  return get(row, col);
+}
+
+std::int64_t Result::affected() const {
+  if (!result_) return 0;
+  const std::string_view text = PQcmdTuples(result_.get());
+  std::int64_t count = 0;
+  std::from_chars(text.data(), text.data() + text.size(), count);
+  return count;
+}
+
+std::string_view Result::command() const { return result_ ? PQcmdStatus(result_.get()) : ""; }
+
+}  // namespace pg
