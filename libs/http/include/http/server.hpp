@@ -1,0 +1,52 @@
+#pragma once
+// The HTTP/1.1 server: one coroutine per connection, requests dispatched through a Router.
+
+#include "http/router.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <spdlog/fwd.h>
+
+namespace boost::asio {
+class io_context;
+}
+
+namespace http {
+
+struct ServerOptions {
+  std::string address = "0.0.0.0";
+  std::uint16_t port = 0;                     // 0 = an ephemeral port, reported by start()
+  std::size_t body_limit = 16 * 1024;         // larger bodies get 413
+  std::size_t header_limit = 8 * 1024;        // larger request headers get 431
+  std::chrono::milliseconds read_timeout{10000};   // to receive one request once it has begun
+  std::chrono::milliseconds write_timeout{10000};  // to send one response
+  std::chrono::milliseconds idle_timeout{60000};   // keep-alive wait for the next request
+  std::chrono::milliseconds shutdown_deadline{10000};  // for run_until_signal: how long in-flight work may take
+};
+
+class Server {
+public:
+  // Every request is logged on `web_log` (one info line each; handler exceptions at error).
+  Server(boost::asio::io_context& io, ServerOptions options, Router router, std::shared_ptr<spdlog::logger> web_log);
+  ~Server();  // calls stop()
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and listens (SO_REUSEADDR), spawns the accept loop; returns the bound port. Throws on bind failure.
+  std::uint16_t start();
+  // Stops accepting and closes idle keep-alive connections; in-flight requests finish, answered with
+  // "Connection: close". Thread-safe; takes effect asynchronously on the io_context.
+  void stop();
+  std::size_t active_connections() const;
+
+  struct State;
+
+private:
+  std::shared_ptr<State> state_;
+};
+
+}  // namespace http

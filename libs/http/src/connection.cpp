@@ -1,0 +1,144 @@
+#include "connection.hpp"
+
+#include "dispatch.hpp"
+#include "http/json_response.hpp"
+#include "request_id.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <optional>
+
+namespace http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+// g++ 12 miscompiles co_await inside an if condition and braced temporaries passed to a coroutine in a
+// co_await expression, so results are bound to named locals first throughout.
+constexpr std::size_t first_read_size = 4096;
+// After an error answer we drain unread input for a while, so the client sees the answer rather than a reset.
+constexpr std::chrono::seconds linger_time{1};
+constexpr std::size_t linger_bytes = 1024 * 1024;
+
+// Keeps the connection in the server's registry for the lifetime of its coroutine.
+class Registration {
+public:
+  Registration(Server::State& state, std::shared_ptr<Connection> connection)
+      : state_(state), id_(state.add_connection(std::move(connection))) {}
+  ~Registration() { state_.remove_connection(id_); }
+  Registration(const Registration&) = delete;
+  Registration& operator=(const Registration&) = delete;
+
+private:
+  Server::State& state_;
+  std::uint64_t id_;
+};
+
+void log_access(spdlog::logger& log, std::string_view method, std::string_view target, Status status,
+                Clock::time_point start, std::string_view request_id) {
+  const std::chrono::duration<double, std::milli> latency = Clock::now() - start;
+  log.info("{} {} {} {:.1f}ms rid={}", method, target.substr(0, target.find('?')), static_cast<unsigned>(status),
+           latency.count(), request_id);
+}
+
+// The answer to a request that could not be read, or nullopt when the connection should just close.
+std::optional<Response> answer_read_error(const beast::error_code& ec) {
+  if (ec == bhttp::error::body_limit) return error(Status::payload_too_large, "request body too large");
+  if (ec == bhttp::error::header_limit) {
+    return error(Status::request_header_fields_too_large, "request header too large");
+  }
+  if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return std::nullopt;
+  if (ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category()) {
+    return error(Status::bad_request, "bad request");
+  }
+  return std::nullopt;  // timeout or a network error
+}
+
+asio::awaitable<beast::error_code> send(std::shared_ptr<Connection> connection, Response response,
+                                        std::chrono::milliseconds timeout) {
+  connection->stream.expires_after(timeout);
+  auto [ec, written] = co_await bhttp::async_write(connection->stream, response, use_tuple);
+  co_return ec;
+}
+
+asio::awaitable<void> linger_close(std::shared_ptr<Connection> connection) {
+  beast::error_code ignored;
+  connection->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  connection->stream.expires_after(linger_time);
+  std::array<char, 4096> scratch{};
+  for (std::size_t total = 0; total < linger_bytes;) {
+    auto [ec, n] = co_await connection->stream.async_read_some(asio::buffer(scratch), use_tuple);
+    if (ec) break;
+    total += n;
+  }
+}
+
+}  // namespace
+
+asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, tcp::socket socket) {
+  beast::error_code ignored;
+  socket.set_option(tcp::no_delay(true), ignored);
+  auto connection = std::make_shared<Connection>(std::move(socket));
+  const Registration registration{*state, connection};
+  const ServerOptions& options = state->options;
+  beast::flat_buffer buffer;
+  for (;;) {
+    if (buffer.size() == 0) {  // idle between requests: stop() may close us here
+      if (state->stopping) break;
+      connection->idle = true;
+      connection->stream.expires_after(options.idle_timeout);
+      auto [idle_ec, n] = co_await connection->stream.async_read_some(buffer.prepare(first_read_size), use_tuple);
+      connection->idle = false;
+      if (idle_ec) break;
+      buffer.commit(n);
+    }
+    const auto start = Clock::now();
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+    parser.body_limit(options.body_limit);
+    connection->stream.expires_after(options.read_timeout);
+    auto [read_ec, read] = co_await bhttp::async_read(connection->stream, buffer, parser, use_tuple);
+    if (read_ec) {
+      auto answer = answer_read_error(read_ec);
+      if (!answer) break;
+      const std::string request_id = request_id_for(parser.get());
+      answer->keep_alive(false);
+      answer->set("X-Request-Id", request_id);
+      const bool has_header = parser.is_header_done();
+      log_access(*state->web_log, has_header ? std::string_view{parser.get().method_string()} : "-",
+                 has_header ? std::string_view{parser.get().target()} : "-", answer->result(), start, request_id);
+      const auto write_ec = co_await send(connection, std::move(*answer), options.write_timeout);
+      if (!write_ec) co_await linger_close(connection);
+      break;
+    }
+    Request request = parser.release();
+    const std::string method{request.method_string()};
+    const std::string target{request.target()};
+    const unsigned version = request.version();
+    const bool keep_alive = request.keep_alive();
+    std::string request_id = request_id_for(request);
+    Response response = co_await dispatch(state, std::move(request), request_id);
+    response.version(version);
+    response.keep_alive(keep_alive && !state->stopping);
+    response.set("X-Request-Id", request_id);
+    log_access(*state->web_log, method, target, response.result(), start, request_id);
+    const bool close = !response.keep_alive();
+    const auto write_ec = co_await send(connection, std::move(response), options.write_timeout);
+    if (write_ec || close) break;
+  }
+  connection->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+}  // namespace http

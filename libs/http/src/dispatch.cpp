@@ -1,0 +1,46 @@
+#include "dispatch.hpp"
+
+#include "http/json_response.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <exception>
+
+namespace http {
+namespace {
+
+Response method_not_allowed(const std::vector<Verb>& allowed) {
+  Response response = error(Status::method_not_allowed, "method not allowed");
+  std::string allow;
+  for (const Verb verb : allowed) {
+    if (!allow.empty()) allow += ", ";
+    allow += boost::beast::http::to_string(verb);
+  }
+  response.set(Field::allow, allow);
+  return response;
+}
+
+}  // namespace
+
+boost::asio::awaitable<Response> dispatch(std::shared_ptr<Server::State> state, Request request,
+                                          std::string request_id) {
+  const auto target = request.target();
+  auto match = state->router.match(request.method(), std::string_view{target.data(), target.size()});
+  if (match.handler == nullptr) {
+    co_return match.path_known ? method_not_allowed(match.allowed) : error(Status::not_found, "not found");
+  }
+  // A named local, not a braced temporary in the co_await: g++ 12 double-destroys the latter.
+  RequestContext context{std::move(request), std::move(match.params), request_id};
+  try {
+    Response response = co_await (*match.handler)(std::move(context));
+    response.prepare_payload();  // throws for a body on 1xx/204/304: a handler bug, answered 500
+    co_return response;
+  } catch (const std::exception& e) {
+    state->web_log->error("handler failed rid={}: {}", request_id, e.what());
+  } catch (...) {
+    state->web_log->error("handler failed rid={}: unknown exception", request_id);
+  }
+  co_return error(Status::internal_server_error, "internal error");
+}
+
+}  // namespace http

@@ -1,0 +1,34 @@
+#include "http/health.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
+#include <gtest/gtest.h>
+
+namespace http {
+namespace {
+
+Response call(const Handler& handler) {
+  boost::asio::io_context io;
+  auto future = boost::asio::co_spawn(io, handler(RequestContext{}), boost::asio::use_future);
+  io.run();
+  return future.get();
+}
+
+boost::asio::awaitable<bool> answer(bool ready) { co_return ready; }
+
+TEST(Health, LivenessIsAlwaysOk) {
+  const Response response = call(liveness());
+  EXPECT_EQ(response.result(), Status::ok);
+  EXPECT_EQ(response.body(), R"({"status":"success"})");
+}
+
+TEST(Health, ReadinessFollowsTheCheck) {
+  EXPECT_EQ(call(readiness([] { return answer(true); })).result(), Status::ok);
+  const Response not_ready = call(readiness([] { return answer(false); }));
+  EXPECT_EQ(not_ready.result(), Status::service_unavailable);
+  EXPECT_EQ(not_ready.body(), R"({"status":"error","message":"not ready"})");
+}
+
+}  // namespace
+}  // namespace http

@@ -1,0 +1,42 @@
+#include "request_id.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+
+namespace http {
+namespace {
+
+constexpr std::size_t max_client_id_length = 64;
+
+bool is_sane_id(std::string_view id) {
+  return !id.empty() && id.size() <= max_client_id_length && std::ranges::all_of(id, [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '-';
+  });
+}
+
+std::string generate_id() {
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  constexpr std::string_view digits = "0123456789abcdef";
+  std::uint64_t bits = engine();
+  std::string id(16, '0');
+  for (auto& c : id) {
+    c = digits[bits & 0xF];
+    bits >>= 4;
+  }
+  return id;
+}
+
+}  // namespace
+
+std::string request_id_for(const Request& request) {
+  const auto it = request.find("X-Request-Id");
+  if (it != request.end()) {
+    const std::string_view client_id{it->value().data(), it->value().size()};
+    if (is_sane_id(client_id)) return std::string(client_id);
+  }
+  return generate_id();
+}
+
+}  // namespace http
