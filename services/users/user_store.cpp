@@ -2,6 +2,7 @@
 
 #include "pg/pool.hpp"
 
+// g++ 12 frees braced temporaries inside a co_await expression twice: parameters are named locals.
 namespace users {
 namespace {
 
@@ -44,12 +45,12 @@ boost::asio::awaitable<boost::system::result<User, Failure>> UserStore::create(R
         "  WHERE v.identifier IS NOT NULL)"
         " SELECT " + user_columns + " FROM created";
     try {
-        auto result = co_await pool_.query(
-            sql, {registration.username, registration.email, registration.phone, std::move(password_hash),
-                  registration.full_name,
-                  registration.birthday.empty() ? pg::Param{} : pg::Param{registration.birthday},
-                  is_admin ? "true" : "false", lowered(registration.username), lowered(registration.email),
-                  registration.phone});
+        pg::Params params{registration.username, registration.email, registration.phone, std::move(password_hash),
+                          registration.full_name,
+                          registration.birthday.empty() ? pg::Param{} : pg::Param{registration.birthday},
+                          is_admin ? "true" : "false", lowered(registration.username),
+                          lowered(registration.email), registration.phone};
+        auto result = co_await pool_.query(sql, std::move(params));
         co_return user_from(result);
     } catch (const pg::Error& error) {
         if (!pg::is_unique_violation(error)) throw;
@@ -58,10 +59,11 @@ boost::asio::awaitable<boost::system::result<User, Failure>> UserStore::create(R
 }
 
 boost::asio::awaitable<std::optional<Credentials>> UserStore::find_credentials(std::string identifier) {
+    pg::Params params{normalize_identifier(identifier)};
     auto r = co_await pool_.query(
         "SELECT u.id, u.password_hash, u.is_active, u.is_admin, u.first_login_at IS NULL"
         " FROM user_identifiers i JOIN users u ON u.id = i.user_id WHERE i.identifier = $1",
-        {normalize_identifier(identifier)});
+        std::move(params));
     if (r.rows() == 0) co_return std::nullopt;
     co_return Credentials{.user_id = std::string(r.get(0, 0)),
                           .password_hash = std::string(r.get(0, 1)),
@@ -71,25 +73,26 @@ boost::asio::awaitable<std::optional<Credentials>> UserStore::find_credentials(s
 }
 
 boost::asio::awaitable<bool> UserStore::record_first_login(std::string user_id, std::string identifier) {
+    pg::Params params{std::move(user_id), std::move(identifier)};
     auto r = co_await pool_.query(
         "WITH first AS ("
         "  UPDATE users SET first_login_at = now() WHERE id = $1 AND first_login_at IS NULL"
         "  RETURNING id, first_login_at)"
         " INSERT INTO outbox (user_id, user_identifier, occurred_at)"
         " SELECT id, $2, first_login_at FROM first",
-        {std::move(user_id), std::move(identifier)});
+        std::move(params));
     co_return r.affected() == 1;
 }
 
 boost::asio::awaitable<void> UserStore::replace_password_hash(std::string user_id, std::string password_hash) {
-    co_await pool_.query("UPDATE users SET password_hash = $2 WHERE id = $1",
-                         {std::move(user_id), std::move(password_hash)});
+    pg::Params params{std::move(user_id), std::move(password_hash)};
+    co_await pool_.query("UPDATE users SET password_hash = $2 WHERE id = $1", std::move(params));
 }
 
 boost::asio::awaitable<std::optional<User>> UserStore::find(std::string user_id) {
-    auto r = co_await pool_.query(std::string("SELECT ") + user_columns +
-                                      " FROM users WHERE id = $1::uuid AND is_active",
-                                  {std::move(user_id)});
+    pg::Params params{std::move(user_id)};
+    auto r = co_await pool_.query(std::string("SELECT ") + user_columns + " FROM users WHERE id = $1::uuid AND is_active",
+                                  std::move(params));
     if (r.rows() == 0) co_return std::nullopt;
     co_return user_from(r);
 }

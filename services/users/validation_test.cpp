@@ -29,6 +29,9 @@ std::vector<std::string> with(const char* field, boost::json::value value) {
     return failures(body);
 }
 
+// A std::string as a JSON string value.
+boost::json::value js(const std::string& text) { return boost::json::string(text); }
+
 using Fields = std::vector<std::string>;
 
 }  // namespace
@@ -53,8 +56,8 @@ TEST(Validation, AtLeastOneIdentifier) {
 TEST(Validation, UsernameLengthAndCharacters) {
     EXPECT_EQ(with("username", "ab"), Fields{"username"});
     EXPECT_EQ(with("username", "abc"), Fields{});
-    EXPECT_EQ(with("username", std::string(32, 'a')), Fields{});
-    EXPECT_EQ(with("username", std::string(33, 'a')), Fields{"username"});
+    EXPECT_EQ(with("username", js(std::string(32, 'a'))), Fields{});
+    EXPECT_EQ(with("username", js(std::string(33, 'a'))), Fields{"username"});
     EXPECT_EQ(with("username", "a.b-c_D9"), Fields{});
     EXPECT_EQ(with("username", "al ice"), Fields{"username"});
     EXPECT_EQ(with("username", "al@ice"), Fields{"username"});
@@ -71,8 +74,8 @@ TEST(Validation, EmailPlausibility) {
     EXPECT_EQ(with("email", "a@-example.com"), Fields{"email"});
     EXPECT_EQ(with("email", "a@example.com."), Fields{"email"});
     EXPECT_EQ(with("email", "@example.com"), Fields{"email"});
-    EXPECT_EQ(with("email", std::string(64, 'a') + "@example.com"), Fields{});
-    EXPECT_EQ(with("email", std::string(65, 'a') + "@example.com"), Fields{"email"});
+    EXPECT_EQ(with("email", js(std::string(64, 'a') + "@example.com")), Fields{});
+    EXPECT_EQ(with("email", js(std::string(65, 'a') + "@example.com")), Fields{"email"});
 }
 
 TEST(Validation, PhoneLocalAndE164) {
@@ -89,14 +92,14 @@ TEST(Validation, PhoneLocalAndE164) {
 }
 
 TEST(Validation, PasswordLengthInCharactersNotBytes) {
-    EXPECT_EQ(with("password", std::string(11, 'p')), Fields{"password"});
-    EXPECT_EQ(with("password", std::string(12, 'p')), Fields{});
-    EXPECT_EQ(with("password", std::string(128, 'p')), Fields{});
-    EXPECT_EQ(with("password", std::string(129, 'p')), Fields{"password"});
+    EXPECT_EQ(with("password", js(std::string(11, 'p'))), Fields{"password"});
+    EXPECT_EQ(with("password", js(std::string(12, 'p'))), Fields{});
+    EXPECT_EQ(with("password", js(std::string(128, 'p'))), Fields{});
+    EXPECT_EQ(with("password", js(std::string(129, 'p'))), Fields{"password"});
     std::string twelve_accents;
     for (int i = 0; i < 12; ++i) twelve_accents += "\xC3\xA9";  // é: 2 bytes, 1 character
-    EXPECT_EQ(with("password", twelve_accents), Fields{});
-    EXPECT_EQ(with("password", twelve_accents.substr(0, 22)), Fields{"password"});
+    EXPECT_EQ(with("password", js(twelve_accents)), Fields{});
+    EXPECT_EQ(with("password", js(twelve_accents.substr(0, 22))), Fields{"password"});
     auto body = valid_body();
     body.erase("password");
     EXPECT_EQ(failures(body), Fields{"password"});
@@ -106,8 +109,8 @@ TEST(Validation, FullNameLength) {
     EXPECT_EQ(with("full_name", ""), Fields{"full_name"});
     EXPECT_EQ(with("full_name", "   "), Fields{"full_name"});
     EXPECT_EQ(with("full_name", "A"), Fields{});
-    EXPECT_EQ(with("full_name", std::string(100, 'n')), Fields{});
-    EXPECT_EQ(with("full_name", std::string(101, 'n')), Fields{"full_name"});
+    EXPECT_EQ(with("full_name", js(std::string(100, 'n'))), Fields{});
+    EXPECT_EQ(with("full_name", js(std::string(101, 'n'))), Fields{"full_name"});
 }
 
 TEST(Validation, BirthdayRealPastDate) {

@@ -22,7 +22,8 @@ int create_admin(const DatabaseSettings& settings, const std::string& username) 
     boost::asio::io_context io;
     pg::Pool pool{io.get_executor(), settings.pool};
     UserStore store{pool};
-    Registration admin{.username = username, .password = password, .full_name = username};
+    Registration admin{.username = username, .email = {}, .phone = {}, .password = password, .full_name = username,
+                       .birthday = {}};
     auto created = boost::asio::co_spawn(io, store.create(admin, auth::hash_password(password), true),
                                          boost::asio::use_future);
     io.run();

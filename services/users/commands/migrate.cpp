@@ -1,12 +1,11 @@
 #include "commands.hpp"
 #include "logging/logging.hpp"
-#include "migrate/migrate.hpp"
+#include "migrate/run.hpp"
 
 namespace users::commands {
 
 int migrate(const DatabaseSettings& settings) {
     auto log = logging::get(logging::Category::migration);
-    migrate::ensure_database(settings.pool.uri);
     auto report = migrate::run(settings.pool.uri, settings.migrations_dir,
                                [&log](const std::string& line) { log->info("{}", line); });
     log->info("users: {} migration(s) applied", report.applied.size());

@@ -38,14 +38,16 @@ boost::asio::awaitable<http::Response> login(Service& service, http::RequestCont
     if (!credentials || !password_ok || !credentials->is_active) co_return to_response(Failure::invalid_credentials);
 
     if (credentials->first_login_pending) co_await service.store.record_first_login(credentials->user_id, *identifier);
-    if (auth::needs_rehash(credentials->password_hash))
-        co_await service.store.replace_password_hash(credentials->user_id, co_await service.hashing.hash(*password));
+    if (auth::needs_rehash(credentials->password_hash)) {
+        auto rehashed = co_await service.hashing.hash(*password);
+        co_await service.store.replace_password_hash(credentials->user_id, std::move(rehashed));
+    }
 
     auto token = service.issuer.issue(credentials->user_id, credentials->is_admin, *identifier,
                                       std::chrono::system_clock::now());
     const auto expires_in = std::chrono::duration_cast<std::chrono::seconds>(service.issuer.ttl()).count();
-    co_return http::success(http::Status::ok,
-                            boost::json::object{{"token", token}, {"token_type", "Bearer"}, {"expires_in", expires_in}});
+    boost::json::object answer{{"token", token}, {"token_type", "Bearer"}, {"expires_in", expires_in}};
+    co_return http::success(http::Status::ok, std::move(answer));
 }
 
 }  // namespace users::handlers
