@@ -1,0 +1,65 @@
+# The project's commands. `make up` runs everything locally, `make test` runs all the tests.
+# The logic lives in scripts/; each target is one line.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Arguments, as in the reference: make run app=users port=5000 workers=4
+app     ?= users
+port    ?= $(if $(filter promotion,$(app)),5001,5000)
+workers ?= 4
+tasks   ?= 4
+name    ?=
+
+.PHONY: help deps build build-dev build-asan up down test migrate run run-consumer \
+        create-migration stack stack-stop stack-status clean
+
+help: ## this list
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+deps: ## install the Debian packages (no-op when present)
+	scripts/install-deps.sh
+
+build: ## release build: build/release
+	cmake --preset release && cmake --build --preset release
+
+build-dev: ## debug build: build/dev
+	cmake --preset dev && cmake --build --preset dev
+
+build-asan: ## ASan+UBSan build: build/asan
+	cmake --preset asan && cmake --build --preset asan
+
+up: deps build ## dev stack + migrations + both services (5000, 5001) + consumer; Ctrl-C stops all
+	scripts/up.sh
+
+down: ## stop what `make up` started, and the dev stack
+	scripts/down.sh
+
+test: ## dev + asan builds, test stack, all tests, asan unit tests
+	scripts/test.sh
+
+migrate: build ## make migrate app=users|promotion
+	scripts/service.sh $(app) migrate
+
+run: build ## make run app=users port=5000 workers=4
+	scripts/service.sh $(app) serve --port $(port) --workers $(workers)
+
+run-consumer: build ## make run-consumer tasks=4
+	scripts/service.sh promotion consume --tasks $(tasks)
+
+create-migration: ## make create-migration app=users name=add_index
+	scripts/create-migration.sh '$(app)' '$(name)'
+
+stack: ## start the dev PostgreSQL and RabbitMQ (scripts/stack.sh start dev)
+	scripts/stack.sh start dev
+
+stack-stop: ## stop the dev stack
+	scripts/stack.sh stop dev
+
+stack-status: ## state of the dev and test stacks
+	@scripts/stack.sh status dev || true
+	@scripts/stack.sh status test || true
+
+clean: ## remove build/ (keeps .run/: stack data and keys)
+	rm -rf build

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the project needs to build, test and run.
+# Idempotent: when everything is already installed it only checks and exits.
+# Needs root (or sudo) only when something is missing.
+#
+# Package installs do not start the system's PostgreSQL or RabbitMQ services
+# for us: the project runs its own, project-local servers (scripts/stack.sh).
+set -euo pipefail
+
+# The one list of the project's system dependencies.
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config git
+  # tools used by the scripts
+  openssl curl python3
+  # libraries
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libpq-dev libssl-dev libsodium-dev libspdlog-dev librabbitmq-dev
+  libgtest-dev libgmock-dev
+  # servers (started by scripts/stack.sh, never as system services)
+  postgresql-15 postgresql-client-15 rabbitmq-server
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)
+  # "ii " = desired install, currently installed
+  if [[ "$status" != ii* ]]; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#PACKAGES[@]} packages are installed"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=()
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then
+    SUDO=(sudo)
+  else
+    echo "install-deps: missing packages and not root (no sudo): ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+"${SUDO[@]}" apt-get update
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
+  apt-get install -y --no-install-recommends "${missing[@]}"
+echo "install-deps: done"

@@ -1,0 +1,94 @@
+# shellcheck shell=bash
+# Helpers shared by up.sh, down.sh, service.sh and test.sh. Source it; it does nothing by itself.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STACK=$ROOT/scripts/stack.sh
+
+# The binary of a service (users | promotion) in a build preset (release by default).
+service_bin() {
+  echo "$ROOT/build/${2:-release}/services/$1/$1-service"
+}
+
+valid_app() { [[ "${1:-}" == users || "${1:-}" == promotion ]]; }
+
+# .env is created from .env.example when absent (never overwritten).
+ensure_dotenv() {
+  if [[ ! -f "$ROOT/.env" ]]; then
+    cp "$ROOT/.env.example" "$ROOT/.env"
+    echo "created .env from .env.example"
+  fi
+}
+
+# True when .env assigns the variable.
+dotenv_defines() {
+  [[ -f "$ROOT/.env" ]] &&
+    grep -Eq "^[[:space:]]*(export[[:space:]]+)?$1[[:space:]]*=" "$ROOT/.env"
+}
+
+# Exports the stack's DB_URI and MQ_URI for a profile, each only when neither the environment nor
+# .env sets it (precedence: environment > .env > the stack's value). The services read .env
+# themselves; an exported variable would override it.
+export_stack_defaults() {
+  local line key value
+  while IFS= read -r line; do
+    line=${line#export }
+    key=${line%%=*}
+    value=${line#*=}
+    case "$key" in DB_URI | MQ_URI) ;; *) continue ;; esac
+    [[ -n "${!key+x}" ]] && continue
+    dotenv_defines "$key" && continue
+    export "$key=$value"
+  done < <("$STACK" env "$1")
+}
+
+# True while the process exists and is not a zombie.
+pid_alive() {
+  local state
+  [[ "${1:-}" =~ ^[0-9]+$ ]] || return 1
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+  [[ -n "$state" && "$state" != Z && "$state" != X ]]
+}
+
+# The pid recorded in a pid file when that process is still one of our service binaries.
+service_pid() {
+  local pid exe
+  pid=$(head -n 1 "$1" 2>/dev/null) || return 1
+  pid_alive "$pid" || return 1
+  exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || return 1
+  [[ "${exe##*/}" == users-service || "${exe##*/}" == promotion-service ]] || return 1
+  echo "$pid"
+}
+
+# Stops the services whose pid files are in a directory: SIGTERM, then SIGKILL after the
+# shutdown deadline (SHUTDOWN_DEADLINE_MS, default 10 s) plus 5 s.
+stop_services() {
+  local dir=$1 f pid name i deadline_s
+  deadline_s=$(( ${SHUTDOWN_DEADLINE_MS:-10000} / 1000 + 5 ))
+  local -a pids=() names=()
+  for f in "$dir"/*.pid; do
+    [[ -e "$f" ]] || continue
+    name=$(basename "$f" .pid)
+    if pid=$(service_pid "$f"); then
+      pids+=("$pid")
+      names+=("$name")
+    fi
+    rm -f "$f"
+  done
+  # All pid files are gone before the first signal: `make up` takes that as "stopped on purpose".
+  for i in "${!pids[@]}"; do
+    kill -TERM "${pids[$i]}" 2>/dev/null || true
+  done
+  for i in "${!pids[@]}"; do
+    local n=0
+    while pid_alive "${pids[$i]}" && ((n < deadline_s * 10)); do
+      sleep 0.1
+      n=$((n + 1))
+    done
+    if pid_alive "${pids[$i]}"; then
+      echo "${names[$i]} (pid ${pids[$i]}) did not stop in ${deadline_s}s: SIGKILL"
+      kill -KILL "${pids[$i]}" 2>/dev/null || true
+    else
+      echo "${names[$i]} (pid ${pids[$i]}) stopped"
+    fi
+  done
+}

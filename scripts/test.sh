@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# `make test`: dependencies, the dev and asan builds, the test stack, then
+#   ctest --preset dev    all tests (unit + integration against the test stack)
+#   ctest --preset asan   unit tests under ASan+UBSan
+# The test stack (scripts/stack.sh ... test: ports 56432/56672) is stopped at the end, pass or fail.
+# Extra ctest arguments: CTEST_ARGS='-R jwt' make test. Exit status: non-zero on any failure.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+start=$SECONDS
+elapsed() { local s=$((SECONDS - start)); printf '%dm%02ds' $((s / 60)) $((s % 60)); }
+read -r -a ctest_args <<<"${CTEST_ARGS:-}"
+
+"$ROOT/scripts/install-deps.sh"
+
+for preset in dev asan; do
+  echo "== build ($preset)"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+done
+
+trap '"$STACK" stop test || true' EXIT
+echo "== test stack"
+"$STACK" start test
+"$ROOT/scripts/keys.sh"
+eval "$("$STACK" env test)"
+export PRIVATE_KEY=$ROOT/.run/keys/private.pem
+export PUBLIC_KEY=$ROOT/.run/keys/public.pem
+
+results=()
+rc=0
+for preset in dev asan; do
+  echo "== ctest --preset $preset"
+  if ctest --preset "$preset" "${ctest_args[@]}"; then
+    results+=("ctest $preset: passed")
+  else
+    results+=("ctest $preset: FAILED")
+    rc=1
+  fi
+done
+
+trap - EXIT
+"$STACK" stop test || true
+
+echo
+printf '%s\n' "${results[@]}"
+echo "test: $( ((rc == 0)) && echo passed || echo FAILED ) in $(elapsed)"
+exit "$rc"
