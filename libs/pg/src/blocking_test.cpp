@@ -51,8 +51,7 @@ TEST_F(BlockingTest, ListenWaitsForNotifications) {
   const std::string channel = "Outbox Channel";  // needs quoting
   listener.listen(channel);
   EXPECT_FALSE(listener.wait_for_notification(std::chrono::milliseconds(50)));
-  notifier.exec("SELECT pg_notify($1, 'a')", {channel});
-  notifier.exec("SELECT pg_notify($1, 'b')", {channel});
+  notifier.exec("SELECT pg_notify($1, 'a'), pg_notify($1, 'b')", {channel});  // one commit: both arrive together
   EXPECT_TRUE(listener.wait_for_notification(std::chrono::seconds(5)));
   EXPECT_FALSE(listener.wait_for_notification(std::chrono::milliseconds(50)));  // both were drained
 }
