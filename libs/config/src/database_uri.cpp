@@ -20,7 +20,11 @@ std::string database_uri(const Env& env, std::string_view app) {
     if (!parsed || (parsed->scheme() != "postgresql" && parsed->scheme() != "postgres"))
         throw Error(name, "must be a postgresql:// URI");
     boost::urls::url uri{*parsed};
-    if (uri.path().empty() || uri.path() == "/") uri.set_path("/" + std::string(app));
+    if (uri.path().empty() || uri.path() == "/") {
+        std::string path = "/";
+        path += app;
+        uri.set_path(path);
+    }
     return std::string(uri.buffer());
 }
 
