@@ -1,5 +1,6 @@
 // users-service: registration, login with RS256 tokens, and the first-login outbox relay.
 #include "cli/main.hpp"
+#include "cli/migrate_command.hpp"
 #include "commands/commands.hpp"
 
 namespace {
@@ -12,7 +13,10 @@ const cli::Commands commands{
 
 int run(const std::string& command, const config::Env& env) {
     if (command == "serve") return users::commands::serve(users::load_settings(env));
-    if (command == "migrate") return users::commands::migrate(users::load_database_settings(env));
+    if (command == "migrate") {
+        auto database = users::load_database_settings(env);
+        return cli::migrate_command("users", database.pool.uri, database.migrations_dir);
+    }
     return users::commands::create_admin(users::load_database_settings(env), env.string("ADMIN_USERNAME"));
 }
 

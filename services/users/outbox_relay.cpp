@@ -9,6 +9,7 @@
 #include "events/topology.hpp"
 #include "pg/blocking.hpp"
 #include "pg/error.hpp"
+#include "pg/sql.hpp"
 
 namespace users {
 
@@ -89,8 +90,7 @@ std::size_t OutboxRelay::relay_once(RelayConnections& connections) {
     database.exec("BEGIN");
     try {
         auto rows = database.exec(
-            "SELECT id, event_id, user_id, user_identifier,"
-            " to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+            "SELECT id, event_id, user_id, user_identifier, " + pg::rfc3339_utc("occurred_at") +
             " FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED",
             {std::to_string(settings_.batch)});
         std::vector<amqp::Message> messages;

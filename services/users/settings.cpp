@@ -2,32 +2,19 @@
 
 #include <thread>
 
-#include "config/database_uri.hpp"
+#include "cli/common_settings.hpp"
 
 namespace users {
 
 DatabaseSettings load_database_settings(const config::Env& env) {
-    DatabaseSettings d;
-    d.pool.uri = config::database_uri(env, "users");
-    d.pool.size = static_cast<std::size_t>(env.integer("DB_POOL_SIZE", 8, 1, 500));
-    d.pool.statement_timeout = env.milliseconds("DB_STATEMENT_TIMEOUT_MS", 5000);
-    d.pool.application_name = "users-service";
-    d.migrations_dir = env.string("USERS_MIGRATIONS_DIR", USERS_MIGRATIONS_DIR);
-    return d;
+    return {.pool = cli::database_settings(env, "users"),
+            .migrations_dir = env.string("USERS_MIGRATIONS_DIR", USERS_MIGRATIONS_DIR)};
 }
 
 Settings load_settings(const config::Env& env) {
     Settings s;
-    s.http.port = static_cast<std::uint16_t>(env.integer("PORT", 5000, 0, 65535));
-    s.http.address = env.string("HOST", "0.0.0.0");
-    s.http.body_limit = static_cast<std::size_t>(env.integer("HTTP_BODY_LIMIT", 16 * 1024, 256, 64 << 20));
-    s.http.header_limit = static_cast<std::size_t>(env.integer("HTTP_HEADER_LIMIT", 8 * 1024, 1024, 1 << 20));
-    s.http.read_timeout = env.milliseconds("HTTP_READ_TIMEOUT_MS", 10000);
-    s.http.write_timeout = env.milliseconds("HTTP_WRITE_TIMEOUT_MS", 10000);
-    s.http.idle_timeout = env.milliseconds("HTTP_IDLE_TIMEOUT_MS", 60000);
-    s.http.shutdown_deadline = env.milliseconds("SHUTDOWN_DEADLINE_MS", 10000);
-    s.workers = static_cast<int>(env.integer("WORKERS", 4, 1, 256));
-
+    s.http = cli::http_settings(env, 5000);
+    s.workers = cli::workers(env);
     s.database = load_database_settings(env);
 
     s.mq_uri = env.string("MQ_URI");
@@ -43,6 +30,7 @@ Settings load_settings(const config::Env& env) {
     const auto cores = std::max(1U, std::thread::hardware_concurrency());
     s.hash_threads = static_cast<std::size_t>(env.integer("HASH_THREADS", cores, 1, 256));
     s.outbox_poll = env.milliseconds("OUTBOX_POLL_MS", 1000);
+    s.outbox_relay = env.choice("OUTBOX_RELAY", "on", {"on", "off"}) == "on";
     return s;
 }
 

@@ -31,6 +31,7 @@ struct Settings {
     std::chrono::minutes jwt_ttl{30};
     std::size_t hash_threads = 2;
     std::chrono::milliseconds outbox_poll{1000};
+    bool outbox_relay = true;  // off: this replica serves HTTP only (another one relays)
 };
 
 Settings load_settings(const config::Env& env);

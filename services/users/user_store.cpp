@@ -1,14 +1,14 @@
 #include "user_store.hpp"
 
 #include "pg/pool.hpp"
+#include "pg/sql.hpp"
 
 // g++ 12 frees braced temporaries inside a co_await expression twice: parameters are named locals.
 namespace users {
 namespace {
 
-constexpr const char* user_columns =
-    "id, username, email, phone, full_name, birthday::text, is_admin, "
-    "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+const std::string user_columns =
+    "id, username, email, phone, full_name, birthday::text, is_admin, " + pg::rfc3339_utc("created_at");
 
 std::optional<std::string> optional(const pg::Result& r, int col) {
     auto value = r.get_optional(0, col);
@@ -35,7 +35,7 @@ pg::Param lowered(const std::optional<std::string>& value) {
 boost::asio::awaitable<boost::system::result<User, Failure>> UserStore::create(Registration registration,
                                                                                std::string password_hash,
                                                                                bool is_admin) {
-    const std::string sql = std::string("WITH created AS (") +
+    const std::string sql = "WITH created AS ("
         "  INSERT INTO users (username, email, phone, password_hash, full_name, birthday, is_admin)"
         "  VALUES ($1, $2, $3, $4, $5, $6::date, $7) RETURNING *),"
         " claimed AS ("
@@ -91,7 +91,7 @@ boost::asio::awaitable<void> UserStore::replace_password_hash(std::string user_i
 
 boost::asio::awaitable<std::optional<User>> UserStore::find(std::string user_id) {
     pg::Params params{std::move(user_id)};
-    auto r = co_await pool_.query(std::string("SELECT ") + user_columns + " FROM users WHERE id = $1::uuid AND is_active",
+    auto r = co_await pool_.query("SELECT " + user_columns + " FROM users WHERE id = $1::uuid AND is_active",
                                   std::move(params));
     if (r.rows() == 0) co_return std::nullopt;
     co_return user_from(r);

@@ -1,5 +1,8 @@
 #include <amqp.h>
 #include <amqp_framing.h>
+#include <poll.h>
+
+#include <cerrno>
 
 #include "amqp/connection.hpp"
 #include "connection_state.hpp"
@@ -15,9 +18,18 @@ void Connection::consume(const std::string& queue, std::uint16_t prefetch) {
     check(amqp_get_rpc_reply(state_->handle), "start consuming");
 }
 
-std::optional<Delivery> Connection::next_delivery(std::chrono::milliseconds timeout) {
+std::optional<Delivery> Connection::next_delivery(std::chrono::milliseconds timeout, int wake_fd) {
     try {
         amqp_maybe_release_buffers(state_->handle);
+        const bool buffered = amqp_frames_enqueued(state_->handle) || amqp_data_in_buffer(state_->handle);
+        if (!buffered) {
+            // Sleep on the broker's socket and the caller's wake-up descriptor together.
+            pollfd fds[2] = {{amqp_get_sockfd(state_->handle), POLLIN, 0}, {wake_fd, POLLIN, 0}};
+            const int ready = ::poll(fds, wake_fd >= 0 ? 2 : 1, static_cast<int>(timeout.count()));
+            if (ready < 0 && errno != EINTR) throw Error("poll on the broker connection failed");
+            if (ready <= 0 || !(fds[0].revents & (POLLIN | POLLERR | POLLHUP))) return std::nullopt;
+            timeout = std::chrono::milliseconds(1000);  // the rest of a frame that has begun to arrive
+        }
         amqp_envelope_t envelope{};
         auto tv = to_timeval(timeout);
         auto reply = amqp_consume_message(state_->handle, &envelope, &tv, 0);

@@ -1,39 +1,11 @@
 #include "events/first_login.hpp"
 
 #include <boost/json.hpp>
-#include <cctype>
+
+#include "events/formats.hpp"
 
 namespace events {
 namespace {
-
-bool is_uuid(std::string_view text) {
-    if (text.size() != 36) return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? text[i] != '-' : !std::isxdigit(static_cast<unsigned char>(text[i]))) return false;
-    }
-    return true;
-}
-
-// YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM), checked for shape, not calendar.
-bool is_rfc3339(std::string_view text) {
-    constexpr std::string_view shape = "dddd-dd-ddTdd:dd:dd";
-    if (text.size() < shape.size() + 1) return false;
-    for (std::size_t i = 0; i < shape.size(); ++i) {
-        const bool digit = std::isdigit(static_cast<unsigned char>(text[i])) != 0;
-        if (shape[i] == 'd' ? !digit : text[i] != shape[i]) return false;
-    }
-    auto rest = text.substr(shape.size());
-    if (rest.front() == '.') {
-        rest.remove_prefix(1);
-        std::size_t digits = 0;
-        while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits]))) ++digits;
-        if (digits == 0) return false;
-        rest.remove_prefix(digits);
-    }
-    if (rest == "Z") return true;
-    return rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':';
-}
 
 const boost::json::string* text_field(const boost::json::object& object, std::string_view name) {
     auto* value = object.if_contains(name);

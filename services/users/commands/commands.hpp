@@ -7,7 +7,6 @@
 namespace users::commands {
 
 int serve(const Settings& settings);
-int migrate(const DatabaseSettings& settings);
 int create_admin(const DatabaseSettings& settings, const std::string& username);
 
 }  // namespace users::commands

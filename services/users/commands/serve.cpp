@@ -47,7 +47,7 @@ int serve(const Settings& settings) {
                        .delivery_limit = settings.delivery_limit,
                        .poll = settings.outbox_poll},
                       logging::get(logging::Category::message_queue)};
-    relay.start();
+    if (settings.outbox_relay) relay.start();
     http::run_until_signal(io, settings.workers, [&server] { server.stop(); }, settings.http.shutdown_deadline);
     relay.stop();
     web_log->info("users-service stopped");

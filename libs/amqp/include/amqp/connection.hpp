@@ -35,7 +35,8 @@ public:
 
     // Consumer: prefetch = the number of unacknowledged deliveries the broker hands out.
     void consume(const std::string& queue, std::uint16_t prefetch);
-    std::optional<Delivery> next_delivery(std::chrono::milliseconds timeout);  // nullopt on timeout
+    // The next delivery, or nullopt when `timeout` passed or `wake_fd` (if >= 0) became readable.
+    std::optional<Delivery> next_delivery(std::chrono::milliseconds timeout, int wake_fd = -1);
     void ack(std::uint64_t tag);
     void reject(std::uint64_t tag, bool requeue);
 

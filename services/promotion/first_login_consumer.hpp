@@ -1,0 +1,69 @@
+#pragma once
+#include <atomic>
+#include <boost/asio/awaitable.hpp>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <spdlog/fwd.h>
+#include <vector>
+
+#include "events/first_login.hpp"
+#include "settings.hpp"
+
+namespace boost::asio {
+class io_context;
+}
+namespace amqp {
+class Connection;
+}
+
+namespace promotion {
+
+class VoucherStore;
+
+// The consumer of design §4. The calling thread owns the broker connection (rabbitmq-c is not
+// thread-safe); grants run as coroutines on `io`. At most `tasks` deliveries are in flight
+// (prefetch). Malformed payloads are dead-lettered at once; a grant that meets a database failure
+// keeps its delivery and retries with capped backoff; a delivery is acked only after its grant
+// committed (or was found to be a duplicate, or found no voucher left).
+class FirstLoginConsumer {
+public:
+    FirstLoginConsumer(ConsumeSettings settings, VoucherStore& store, boost::asio::io_context& io,
+                       std::shared_ptr<spdlog::logger> log);
+    ~FirstLoginConsumer();
+    FirstLoginConsumer(const FirstLoginConsumer&) = delete;
+    FirstLoginConsumer& operator=(const FirstLoginConsumer&) = delete;
+
+    // Consumes until stop(), reconnecting to the broker with capped backoff.
+    void run();
+    // Thread-safe: stop taking deliveries; run() returns once in-flight grants are acked or the
+    // shutdown deadline passed (the broker then redelivers what was not acked).
+    void stop();
+
+private:
+    struct Done {
+        std::uint64_t connection;  // which broker connection the delivery tag belongs to
+        std::uint64_t tag;
+        bool ack;  // false: dead-letter it
+    };
+
+    void consume_on(amqp::Connection& broker);
+    boost::asio::awaitable<void> grant(events::FirstLogin event, std::uint64_t connection, std::uint64_t tag);
+    void finish(Done done);
+    std::vector<Done> take_finished();
+    void wake();
+    void wait_for_wakeup(std::chrono::milliseconds timeout);
+
+    ConsumeSettings settings_;
+    VoucherStore& store_;
+    boost::asio::io_context& io_;
+    std::shared_ptr<spdlog::logger> log_;
+    std::atomic<bool> stopping_{false};
+    std::atomic<int> in_flight_{0};
+    std::uint64_t connection_ = 0;
+    std::mutex finished_mutex_;
+    std::vector<Done> finished_;
+    int wake_fd_ = -1;  // eventfd: a grant finished, or stop() was called
+};
+
+}  // namespace promotion

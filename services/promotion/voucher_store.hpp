@@ -1,0 +1,39 @@
+#pragma once
+#include <boost/asio/awaitable.hpp>
+#include <boost/system/result.hpp>
+#include <string>
+#include <vector>
+
+#include "errors.hpp"
+#include "events/first_login.hpp"
+#include "voucher.hpp"
+
+namespace pg {
+class Pool;
+}
+
+namespace promotion {
+
+enum class GrantOutcome { granted, no_voucher, duplicate };
+
+// The only place with SQL for vouchers and processed events.
+class VoucherStore {
+public:
+    explicit VoucherStore(pg::Pool& pool) : pool_(pool) {}
+
+    // The caller's vouchers, newest first.
+    boost::asio::awaitable<std::vector<Voucher>> list_for(std::string user_id);
+
+    // Redeems in one conditional UPDATE: at most once, only by its owner, only before it expires.
+    boost::asio::awaitable<boost::system::result<Voucher, Failure>> redeem(std::string voucher_id, std::string user_id);
+
+    // The grant of design §4 in one READ COMMITTED transaction: record the event (a duplicate ends
+    // here), take a voucher from the oldest campaign that has one, insert it. Throws pg::Error on a
+    // database failure, with nothing changed.
+    boost::asio::awaitable<GrantOutcome> grant(events::FirstLogin event);
+
+private:
+    pg::Pool& pool_;
+};
+
+}  // namespace promotion
