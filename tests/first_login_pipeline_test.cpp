@@ -79,7 +79,8 @@ TEST_F(Pipeline, RegisterFirstLoginVoucherAndRedeem) {
         vouchers = request(promotion_port_, "GET", "/vouchers", "", {{"Authorization", bearer}});
         return vouchers.status == 200 && vouchers.json().at("vouchers").as_array().size() == 1;
     }, 20s)) << vouchers.body;
-    const auto& voucher = vouchers.json().at("vouchers").as_array().at(0);
+    const auto body = vouchers.json();
+    const auto& voucher = body.at("vouchers").as_array().at(0);
     EXPECT_EQ(voucher.at("state"), "active");
     EXPECT_EQ(voucher.at("discount_percent"), 30);
     const std::string id{voucher.at("id").as_string()};

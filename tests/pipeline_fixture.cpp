@@ -50,7 +50,7 @@ void Pipeline::SetUp() {
     ASSERT_EQ(promotion_migrate.wait(), 0) << promotion_migrate.output();
     users_sql_.emplace(users_db_->uri());
     promotion_sql_.emplace(promotion_db_->uri());
-    auto topology = events::promotion_topology(routing_key_, 5);
+    auto topology = events::promotion_topology(routing_key_, delivery_limit_);
     amqp::Connection broker{{.uri = mq_uri()}};
     broker.declare(topology.dead_letter_queue);
     broker.declare(topology.queue);
@@ -79,7 +79,8 @@ std::map<std::string, std::string> Pipeline::environment(const TempDatabase& dat
             {"PUBLIC_KEY", key_path("PUBLIC_KEY", "public.pem")},
             {"LOG_DIR", log_dir_},
             {"HOST", "127.0.0.1"},
-            {"OUTBOX_POLL_MS", "500"}};
+            {"OUTBOX_POLL_MS", "500"},
+            {"MQ_DELIVERY_LIMIT", std::to_string(delivery_limit_)}};
 }
 
 void Pipeline::start_users(bool relay) {
@@ -96,11 +97,10 @@ void Pipeline::stop_users() {
     EXPECT_EQ(users_->wait(), 0) << users_->output();
 }
 
-void Pipeline::start_consumer(int tasks, std::int64_t delivery_limit) {
-    auto env = environment(*promotion_db_);
-    env["MQ_DELIVERY_LIMIT"] = std::to_string(delivery_limit);
+void Pipeline::start_consumer(int tasks) {
     consumer_ = std::make_unique<Process>(binary("services/promotion/promotion-service"),
-                                          std::vector<std::string>{"consume", "--tasks", std::to_string(tasks)}, env);
+                                          std::vector<std::string>{"consume", "--tasks", std::to_string(tasks)},
+                                          environment(*promotion_db_));
 }
 
 void Pipeline::kill_consumer() {

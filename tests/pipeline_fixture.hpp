@@ -22,7 +22,7 @@ protected:
     // --- processes
     void start_users(bool relay = true);
     void stop_users();
-    void start_consumer(int tasks, std::int64_t delivery_limit = 5);
+    void start_consumer(int tasks);
     void kill_consumer();  // SIGKILL, as a crash
     void start_promotion_api();
 
@@ -45,6 +45,7 @@ protected:
     // Invariants 3 and 4 over every campaign, as gtest failures; prints lost / duplicated counters.
     void check_invariants(std::int64_t events_sent);
 
+    std::int64_t delivery_limit_ = 5;  // of the test's queue; a subclass may set it in its constructor
     std::string routing_key_;
     std::unique_ptr<testing_support::TempDatabase> users_db_;
     std::unique_ptr<testing_support::TempDatabase> promotion_db_;

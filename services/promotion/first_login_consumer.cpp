@@ -77,7 +77,7 @@ void FirstLoginConsumer::run() {
             backoff = first_backoff;
             consume_on(broker);
         } catch (const amqp::Error& error) {
-            log_->warn("broker unavailable, reconnecting in {} ms: {}", backoff.count(), error.what());
+            log_->warn("broker connection failed, reconnecting in {} ms: {}", backoff.count(), error.what());
             wait_for_wakeup(backoff);
             backoff = std::min(backoff * 2, max_backoff);
         }
