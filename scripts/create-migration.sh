@@ -19,6 +19,8 @@ while compgen -G "$dir/${ts}_*.sql" >/dev/null; do ts=$((ts + 1)); done
 file=$dir/${ts}_${name}.sql
 cat >"$file" <<SQL
 -- $app: ${ts}_${name} (created $(date -u +%Y-%m-%dT%H:%M:%SZ))
+-- Runs once, inside a transaction of its own; do not add BEGIN/COMMIT.
+-- Applied migrations are checksummed: never edit this file after it ran anywhere, add a new one.
 
 SQL
 echo "${file#"$ROOT"/}"

@@ -73,23 +73,4 @@ std::vector<MigrationFile> load_directory(const std::filesystem::path& dir) {
   return files;
 }
 
-std::filesystem::path create(const std::filesystem::path& dir, const std::string& name,
-                             std::chrono::system_clock::time_point now) {
-  if (!valid_name(name)) throw Error("bad migration name '" + name + "': use lower case letters, digits and _");
-  const auto version = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) throw Error("cannot create " + dir.string() + ": " + error.message());
-  for (const auto& file : load_directory(dir)) {
-    if (file.version == version) throw Error("version " + std::to_string(version) + " is taken by " + file.name);
-  }
-  const auto path = dir / (std::to_string(version) + "_" + name + ".sql");
-  std::ofstream out(path, std::ios::binary);
-  out << "-- " << name << "\n"
-      << "-- Runs once, inside a transaction of its own; do not add BEGIN/COMMIT.\n"
-      << "-- Applied migrations are checksummed: never edit this file after it ran anywhere, add a new one.\n\n";
-  if (!out) throw Error("cannot write " + path.string());
-  return path;
-}
-
 }  // namespace migrate

@@ -55,23 +55,4 @@ TEST_F(FilesTest, RejectsAMissingDirectory) {
   EXPECT_THROW(migrate::load_directory(dir_ / "nope"), migrate::Error);
 }
 
-TEST_F(FilesTest, CreateNamesTheFileAfterTheUnixTime) {
-  const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1700000000));
-  const auto path = migrate::create(dir_ / "new", "add_index", now);
-  EXPECT_EQ(path, dir_ / "new" / "1700000000_add_index.sql");
-  const auto files = migrate::load_directory(dir_ / "new");
-  ASSERT_EQ(files.size(), 1U);
-  EXPECT_EQ(files[0].version, 1700000000);
-  EXPECT_EQ(files[0].sql.rfind("-- add_index\n", 0), 0U);
-  EXPECT_THROW(migrate::create(dir_ / "new", "other", now), migrate::Error);  // same second, same version
-}
-
-TEST_F(FilesTest, CreateValidatesTheName) {
-  const auto now = std::chrono::system_clock::now();
-  for (const std::string bad : {"", "Add", "add index", "../x", "a-b"}) {
-    EXPECT_THROW(migrate::create(dir_, bad, now), migrate::Error) << bad;
-  }
-  EXPECT_TRUE(fs::is_empty(dir_));
-}
-
 }  // namespace

@@ -24,9 +24,4 @@ struct MigrationFile {
 // Other files (README, editor backups without .sql) are ignored.
 std::vector<MigrationFile> load_directory(const std::filesystem::path& dir);
 
-// Writes an empty "<unix seconds of now>_<name>.sql" (a comment header only) into `dir`, creating `dir`
-// if needed, and returns its path. Throws Error unless `name` matches [a-z0-9_]+ or when the version is taken.
-std::filesystem::path create(const std::filesystem::path& dir, const std::string& name,
-                             std::chrono::system_clock::time_point now);
-
 }  // namespace migrate
