@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <sstream>
 #include <stdexcept>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -46,6 +47,7 @@ Process::Process(const std::string& path, const std::vector<std::string>& args,
         ::dup2(log, 1);
         ::dup2(log, 2);
         ::close(input[1]);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);       // no orphan service when a test crashes
         if (::chdir("/tmp") != 0) ::_exit(126);  // away from the checkout's .env: the test sets every variable
         ::execve(argv[0], argv.data(), envp.data());
         ::_exit(127);
