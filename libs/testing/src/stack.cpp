@@ -18,7 +18,9 @@ std::string mq_uri() {
 }
 
 void stack(const std::string& command) {
-    const std::string line = std::string(PROJECT_SOURCE_DIR) + "/scripts/stack.sh " + command + " test >/dev/null";
+    const char* profile = std::getenv("STACK_PROFILE");
+    const std::string line = std::string(PROJECT_SOURCE_DIR) + "/scripts/stack.sh " + command + " " +
+                             (profile ? profile : "test") + " >/dev/null";
     if (std::system(line.c_str()) != 0) throw std::runtime_error("stack command failed: " + command);
 }
 

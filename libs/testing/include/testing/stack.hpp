@@ -9,7 +9,7 @@ namespace testing_support {
 std::string pg_uri();
 std::string mq_uri();
 
-// Runs `scripts/stack.sh <command> test` (e.g. "stop-mq", "start-mq", "restart-pg"); throws on failure.
+// Runs `scripts/stack.sh <command> <$STACK_PROFILE or test>` (e.g. "stop-mq", "restart-pg"); throws on failure.
 void stack(const std::string& command);
 
 // A name no other test run uses: prefix + random suffix, [a-z0-9_] only.
