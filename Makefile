@@ -13,7 +13,7 @@ tasks   ?= 4
 name    ?=
 
 .PHONY: help deps build build-dev build-asan up down test migrate run run-consumer \
-        create-migration stack stack-stop stack-status clean
+        create-migration stack stack-stop stack-status clean bench bench-quick
 
 help: ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -60,6 +60,12 @@ stack-stop: ## stop the dev stack
 stack-status: ## state of the dev and test stacks
 	@scripts/stack.sh status dev || true
 	@scripts/stack.sh status test || true
+
+bench: ## benchmark B1..B7 on its own stack (3 runs each, < 10 min): bench/results/latest.md
+	bench/run.sh
+
+bench-quick: ## the same, 1 short run each (< 2 min on a quiet machine)
+	bench/run.sh --quick
 
 clean: ## remove build/ (keeps .run/: stack data and keys)
 	rm -rf build

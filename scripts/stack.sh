@@ -16,8 +16,8 @@ usage() {
   cat <<'EOF'
 usage: scripts/stack.sh <command> [profile] [args...]
 
-profile: dev (default; or $STACK_PROFILE when set) or test. It may be left out; when the word
-after the command is `dev` or `test` it is the profile, so `psql dev test` opens database "test".
+profile: dev (default; or $STACK_PROFILE when set), test or bench. It may be left out; when the
+word after the command is a profile's name it is the profile, so `psql dev test` opens database "test".
 
   start        start PostgreSQL and RabbitMQ (already running: no-op)
   stop         stop both (not running: no-op); also stops the node's epmd
@@ -38,6 +38,7 @@ after the command is `dev` or `test` it is the profile, so `psql dev test` opens
 ports (all on 127.0.0.1)    PostgreSQL  AMQP   Erlang dist  epmd
   dev                       55432       55672  55673        55369
   test                      56432       56672  56673        56369
+  bench                     57432       57672  57673        57369   (bench/run.sh)
 EOF
 }
 
@@ -55,7 +56,8 @@ set_profile() {
   case "$PROFILE" in
     dev)  PG_PORT=55432 MQ_PORT=55672 DIST_PORT=55673 EPMD_PORT=55369 ;;
     test) PG_PORT=56432 MQ_PORT=56672 DIST_PORT=56673 EPMD_PORT=56369 ;;
-    *) die "unknown profile '$PROFILE' (dev or test)" ;;
+    bench) PG_PORT=57432 MQ_PORT=57672 DIST_PORT=57673 EPMD_PORT=57369 ;;
+    *) die "unknown profile '$PROFILE' (dev, test or bench)" ;;
   esac
   RUN_DIR=$ROOT/.run/$PROFILE
   PG_DIR=$RUN_DIR/pg
@@ -463,7 +465,7 @@ print_env() {
 cmd=${1:-help}
 shift || true
 profile=${STACK_PROFILE:-dev}
-if [[ "${1:-}" == dev || "${1:-}" == test ]]; then
+if [[ "${1:-}" == dev || "${1:-}" == test || "${1:-}" == bench ]]; then
   profile=$1
   shift
 fi
@@ -471,7 +473,7 @@ set_profile "$profile"
 
 no_args() {
   (($# == 0)) && return 0
-  (($# == 1)) && die "unknown profile '$1' (dev or test)"
+  (($# == 1)) && die "unknown profile '$1' (dev, test or bench)"
   die "'$cmd' takes only a profile (got: $*)"
 }
 
