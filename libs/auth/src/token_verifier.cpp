@@ -88,7 +88,7 @@ bool audience_matches(const boost::json::value& aud, std::string_view audience) 
 
 TokenVerifier::TokenVerifier(std::vector<PublicKey> keys, std::string issuer, std::string audience,
                              std::chrono::seconds leeway)
-    : issuer_(std::move(issuer)), audience_(std::move(audience)), leeway_(leeway) {
+    : cache_(cache_capacity, leeway), issuer_(std::move(issuer)), audience_(std::move(audience)), leeway_(leeway) {
   if (keys.empty()) throw std::invalid_argument("token verifier needs at least one key");
   if (leeway_ < std::chrono::seconds::zero() || leeway_ > max_leeway) {
     throw std::invalid_argument("token leeway must lie between 0 and 60 seconds");
@@ -100,6 +100,13 @@ TokenVerifier::TokenVerifier(std::vector<PublicKey> keys, std::string issuer, st
 }
 
 Result TokenVerifier::verify(std::string_view token, std::chrono::system_clock::time_point now) const {
+  if (auto cached = cache_.find(token, now)) return std::move(*cached);
+  auto result = check(token, now);
+  if (result) cache_.insert(token, *result, now);
+  return result;
+}
+
+Result TokenVerifier::check(std::string_view token, std::chrono::system_clock::time_point now) const {
   if (token.size() > max_token_size) return TokenError::malformed;
   const auto parts = split(token);
   if (!parts) return TokenError::malformed;

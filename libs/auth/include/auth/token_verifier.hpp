@@ -4,6 +4,7 @@
 #include "auth/claims.hpp"
 #include "auth/keys.hpp"
 #include "auth/token_error.hpp"
+#include "auth/verified_token_cache.hpp"
 
 #include <boost/system/result.hpp>
 
@@ -26,11 +27,17 @@ class TokenVerifier {
                 std::chrono::seconds leeway = max_leeway);
 
   // Pins RS256, resolves kid only among our keys, requires sub, exp, iss and aud, allows at most
-  // `leeway` of clock skew on exp, nbf and iat; ignores jku, x5u and jwk.
+  // `leeway` of clock skew on exp, nbf and iat; ignores jku, x5u and jwk. A token verified before
+  // is answered from a bounded cache until it expires.
   boost::system::result<Claims, TokenError> verify(std::string_view token,
                                                    std::chrono::system_clock::time_point now) const;
 
  private:
+  boost::system::result<Claims, TokenError> check(std::string_view token,
+                                                  std::chrono::system_clock::time_point now) const;
+
+  static constexpr std::size_t cache_capacity = 10000;
+  mutable VerifiedTokenCache cache_;
   std::unordered_map<std::string, PublicKey> keys_;  // by kid
   std::string issuer_;
   std::string audience_;
