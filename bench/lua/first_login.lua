@@ -4,6 +4,7 @@
 -- Pacing: each request waits for its own slot (start + k / rate), whatever the previous answer's
 -- latency, as long as a connection is free: an open-loop schedule, not a closed loop.
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
+dofile(os.getenv("BENCH_LUA") .. "/threads.lua")
 
 local ffi = require("ffi")
 ffi.cdef [[
@@ -14,12 +15,6 @@ local ts = ffi.new("bench_timespec")
 local function now_ms()
   ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
   return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
-end
-
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("tid", threads)
 end
 
 local nthreads, interval, next_slot, user

@@ -1,6 +1,7 @@
 -- B3: POST /users/login of a random registered user among login1..login$LOGIN_USERS (all of them
 -- have logged in before: this is a returning user's login, no first-login event).
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
+dofile(os.getenv("BENCH_LUA") .. "/threads.lua")
 
 local password = os.getenv("PASSWORD")
 local requests = {}
@@ -9,16 +10,4 @@ for i = 1, tonumber(os.getenv("LOGIN_USERS")) do
     string.format('{"identifier":"login%d","password":"%s"}', i, password))
 end
 
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("tid", threads)
-end
-
-function init(_)
-  math.randomseed(os.time() * 100 + tid)
-end
-
-function request()
-  return requests[math.random(#requests)]
-end
+serve_random(requests)

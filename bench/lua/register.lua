@@ -1,12 +1,7 @@
 -- B6: POST /users/register of new users, each username unique across threads and runs
 -- (r<RUN_ID>t<thread>n<counter>).
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
-
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("tid", threads)
-end
+dofile(os.getenv("BENCH_LUA") .. "/threads.lua")
 
 local counter = 0
 function request()
