@@ -1,5 +1,7 @@
 // End-to-end: the real users-service binary on a free port, its own database, the test broker.
 #include <boost/json/serialize.hpp>
+#include <thread>
+#include <vector>
 
 #include "testing/stack.hpp"
 #include "users_fixture.hpp"
@@ -88,6 +90,33 @@ TEST_F(UsersService, BadInputIsRefusedAndChangesNothing) {
     EXPECT_EQ(role.json().at("user").at("is_admin"), false);
     EXPECT_EQ(count("SELECT count(*) FROM users WHERE is_admin"), 0);
     EXPECT_EQ(count("SELECT count(*) FROM users"), 1);
+}
+
+TEST_F(UsersService, AFullHashingQueueAnswers503AndChangesNothing) {
+    start_service({{"HASH_THREADS", "1"}, {"HASH_QUEUE", "0"}});
+    constexpr int attempts = 8;
+    std::vector<Reply> replies(attempts);
+    std::vector<std::thread> clients;
+    for (int i = 0; i < attempts; ++i) {
+        clients.emplace_back([&, i] {
+            replies[i] = post("/users/register", registration({{"username", "busy" + std::to_string(i)}}));
+        });
+    }
+    for (auto& client : clients) client.join();
+
+    int created = 0;
+    int refused = 0;
+    for (const auto& reply : replies) {
+        if (reply.status == 201) ++created;
+        if (reply.status != 503) continue;
+        ++refused;
+        EXPECT_EQ(reply.headers.at("Retry-After"), "1");
+        EXPECT_EQ(reply.json().at("message"), "too many password checks in progress, retry shortly");
+    }
+    EXPECT_EQ(created + refused, attempts) << "every answer is 201 or 503";
+    EXPECT_GE(created, 1);
+    EXPECT_GE(refused, 1) << "one hashing thread and no queue cannot take 8 registrations at once";
+    EXPECT_EQ(count("SELECT count(*) FROM users"), created);
 }
 
 TEST_F(UsersService, CreateAdminMakesAnAdministrator) {

@@ -37,11 +37,14 @@ std::map<std::string, std::string> UsersService::environment() const {
             {"HOST", "127.0.0.1"}};
 }
 
-void UsersService::start_service() {
+void UsersService::start_service(const std::map<std::string, std::string>& extra) {
+    service_.reset();
+    auto env = environment();
+    for (const auto& [name, value] : extra) env[name] = value;
     port_ = free_port();
     service_ = std::make_unique<Process>(binary("services/users/users-service"),
                                          std::vector<std::string>{"serve", "--port", std::to_string(port_), "--workers", "2"},
-                                         environment());
+                                         env);
     wait_until_healthy(port_);
 }
 

@@ -17,7 +17,8 @@ protected:
     void TearDown() override;
 
     std::map<std::string, std::string> environment() const;
-    void start_service();
+    // Starts (or restarts) the service; `extra` adds to or overrides environment().
+    void start_service(const std::map<std::string, std::string>& extra = {});
 
     // POST /users/register with the given identifiers; asserts 201.
     void register_user(const std::string& username, const std::string& password = "correct horse battery");

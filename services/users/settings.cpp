@@ -29,6 +29,7 @@ Settings load_settings(const config::Env& env) {
 
     const auto cores = std::max(1U, std::thread::hardware_concurrency());
     s.hash_threads = static_cast<std::size_t>(env.integer("HASH_THREADS", cores, 1, 256));
+    s.hash_queue = static_cast<std::size_t>(env.integer("HASH_QUEUE", 64, 0, 100000));
     s.outbox_poll = env.milliseconds("OUTBOX_POLL_MS", 1000);
     s.outbox_relay = env.choice("OUTBOX_RELAY", "on", {"on", "off"}) == "on";
     return s;

@@ -30,6 +30,7 @@ struct Settings {
     std::string jwt_audience;
     std::chrono::minutes jwt_ttl{30};
     std::size_t hash_threads = 2;
+    std::size_t hash_queue = 64;  // hashes waiting for a thread beyond which login/register answer 503
     std::chrono::milliseconds outbox_poll{1000};
     bool outbox_relay = true;  // off: this replica serves HTTP only (another one relays)
 };

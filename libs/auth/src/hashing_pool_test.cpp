@@ -7,8 +7,17 @@
 #include <boost/asio/io_context.hpp>
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+
 #include <exception>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <thread>
+#include <vector>
 
 namespace auth {
 namespace {
@@ -26,7 +35,7 @@ void run_on_io_context(Coroutine coroutine) {
 }
 
 TEST(HashingPool, HashesAndVerifiesAndResumesOnTheCallersThread) {
-  HashingPool pool{2};
+  HashingPool pool{2, 8};
   const auto io_thread = std::this_thread::get_id();
   bool ran = false;
   run_on_io_context([&]() -> asio::awaitable<void> {
@@ -44,7 +53,7 @@ TEST(HashingPool, HashesAndVerifiesAndResumesOnTheCallersThread) {
 }
 
 TEST(HashingPool, LeavesTheEventLoopFreeWhileHashing) {
-  HashingPool pool{1};
+  HashingPool pool{1, 8};
   asio::io_context io;
   bool other_work_ran = false;
   bool seen_while_hashing = false;
@@ -61,7 +70,53 @@ TEST(HashingPool, LeavesTheEventLoopFreeWhileHashing) {
   EXPECT_TRUE(seen_while_hashing);
 }
 
-TEST(HashingPool, RefusesZeroThreads) { EXPECT_THROW(HashingPool{0}, std::invalid_argument); }
+TEST(HashingPool, RefusesWorkBeyondItsQueueAndAcceptsItAgainOnceDrained) {
+  HashingPool pool{1, 1};
+  asio::io_context io;
+  int verified = 0;
+  int refused = 0;
+  const auto attempt = [&]() -> asio::awaitable<void> {
+    try {
+      (void)co_await pool.verify(dummy_hash(), "guess");
+      ++verified;
+    } catch (const HashingPool::Full&) {
+      ++refused;
+    }
+  };
+  for (int i = 0; i < 4; ++i) asio::co_spawn(io, attempt, asio::detached);
+  io.run();
+  EXPECT_EQ(verified, 2) << "one running, one waiting";
+  EXPECT_EQ(refused, 2);
+
+  io.restart();
+  asio::co_spawn(io, attempt, asio::detached);
+  io.run();
+  EXPECT_EQ(verified, 3);
+}
+
+// The niceness of each of this process's threads, from field 19 of /proc/self/task/<tid>/stat.
+std::vector<int> thread_niceness() {
+  std::vector<int> values;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::ifstream file{task.path() / "stat"};
+    std::string stat{std::istreambuf_iterator<char>(file), {}};
+    std::istringstream fields{stat.substr(stat.rfind(')') + 2)};  // from field 3 (state) on
+    std::string field;
+    for (int i = 3; i <= 19 && fields >> field; ++i) {}
+    values.push_back(std::stoi(field));
+  }
+  return values;
+}
+
+TEST(HashingPool, HashesAtALowerPriorityThanTheCaller) {
+  HashingPool pool{1, 1};
+  run_on_io_context([&]() -> asio::awaitable<void> { (void)co_await pool.hash("x"); });
+  const auto niceness = thread_niceness();
+  EXPECT_EQ(std::count(niceness.begin(), niceness.end(), 10), 1) << "the pool's one thread";
+  EXPECT_EQ(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())), 0) << "the caller keeps its priority";
+}
+
+TEST(HashingPool, RefusesZeroThreads) { EXPECT_THROW((HashingPool{0, 8}), std::invalid_argument); }
 
 }  // namespace
 }  // namespace auth

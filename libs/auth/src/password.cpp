@@ -1,67 +1,59 @@
 #include "auth/password.hpp"
 
-#include <sodium.h>
+#include <argon2.h>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
 
 #include <array>
-#include <mutex>
 #include <stdexcept>
 
 namespace auth {
 namespace {
 
-constexpr unsigned long long opslimit = 2;
-constexpr std::size_t memlimit = 19 * 1024 * 1024;
+constexpr std::uint32_t time_cost = 2;
+constexpr std::uint32_t memory_kib = 19 * 1024;
+constexpr std::uint32_t lanes = 1;
+constexpr std::size_t salt_bytes = 16;
+constexpr std::size_t hash_bytes = 32;
+// What every hash made with the parameters above starts with; anything else needs a rehash.
+constexpr std::string_view current_prefix = "$argon2id$v=19$m=19456,t=2,p=1$";
 
-void ensure_sodium() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium initialisation failed");
-  });
-}
-
-// libsodium wants a NUL-terminated hash that fits crypto_pwhash_STRBYTES.
-bool as_c_string(std::string_view hash, std::array<char, crypto_pwhash_STRBYTES>& out) {
-  if (hash.size() >= out.size() || hash.find('\0') != std::string_view::npos) return false;
-  out.fill('\0');
-  hash.copy(out.data(), hash.size());
-  return true;
+std::array<unsigned char, salt_bytes> random_salt() {
+  std::array<unsigned char, salt_bytes> salt{};
+  if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1) throw std::runtime_error("no randomness");
+  return salt;
 }
 
 }  // namespace
 
+// libargon2 allocates its 19 MiB with malloc, which each thread's arena reuses from hash to hash.
 std::string hash_password(std::string_view password) {
-  ensure_sodium();
-  std::array<char, crypto_pwhash_STRBYTES> out{};
-  if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(), opslimit, memlimit,
-                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
-    throw std::runtime_error("password hashing failed (out of memory)");
-  }
-  return std::string(out.data());
+  const auto salt = random_salt();
+  std::string encoded(argon2_encodedlen(time_cost, memory_kib, lanes, salt_bytes, hash_bytes, Argon2_id), '\0');
+  const int status = argon2id_hash_encoded(time_cost, memory_kib, lanes, password.data(), password.size(), salt.data(),
+                                           salt.size(), hash_bytes, encoded.data(), encoded.size());
+  if (status != ARGON2_OK) throw std::runtime_error(std::string("password hashing failed: ") + argon2_error_message(status));
+  encoded.resize(encoded.find('\0'));
+  return encoded;
 }
 
 bool verify_password(std::string_view hash, std::string_view password) {
-  ensure_sodium();
-  std::array<char, crypto_pwhash_STRBYTES> c_hash{};
-  if (!as_c_string(hash, c_hash)) return false;
-  return crypto_pwhash_str_verify(c_hash.data(), password.data(), password.size()) == 0;
+  if (hash.find('\0') != std::string_view::npos) return false;
+  const std::string c_hash{hash};  // libargon2 wants a NUL-terminated string
+  return argon2id_verify(c_hash.c_str(), password.data(), password.size()) == ARGON2_OK;
 }
 
-bool needs_rehash(std::string_view hash) {
-  ensure_sodium();
-  std::array<char, crypto_pwhash_STRBYTES> c_hash{};
-  if (!as_c_string(hash, c_hash)) return true;
-  return crypto_pwhash_str_needs_rehash(c_hash.data(), opslimit, memlimit) != 0;
-}
+bool needs_rehash(std::string_view hash) { return !hash.starts_with(current_prefix); }
 
 const std::string& dummy_hash() {
   static const std::string hash = [] {
-    ensure_sodium();
     std::array<unsigned char, 32> secret{};
-    randombytes_buf(secret.data(), secret.size());
-    std::array<char, secret.size() * 2 + 1> hex{};
-    sodium_bin2hex(hex.data(), hex.size(), secret.data(), secret.size());
-    sodium_memzero(secret.data(), secret.size());
-    return hash_password(std::string_view(hex.data(), secret.size() * 2));
+    if (RAND_bytes(secret.data(), static_cast<int>(secret.size())) != 1) throw std::runtime_error("no randomness");
+    std::string text(reinterpret_cast<const char*>(secret.data()), secret.size());
+    OPENSSL_cleanse(secret.data(), secret.size());
+    auto dummy = hash_password(text);
+    OPENSSL_cleanse(text.data(), text.size());
+    return dummy;
   }();
   return hash;
 }

@@ -1,7 +1,7 @@
 #include "auth/password.hpp"
 
+#include <argon2.h>
 #include <gtest/gtest.h>
-#include <sodium.h>
 
 #include <array>
 
@@ -36,13 +36,23 @@ TEST(Password, MalformedHashesNeverVerify) {
 TEST(Password, NeedsRehashOnlyForOtherParameters) {
   EXPECT_FALSE(needs_rehash(hash_password(password)));
 
-  std::array<char, crypto_pwhash_STRBYTES> weaker{};
-  ASSERT_EQ(crypto_pwhash_str_alg(weaker.data(), password.data(), password.size(), 1,
-                                  8 * 1024 * 1024, crypto_pwhash_ALG_ARGON2ID13),
-            0);
+  const std::array<unsigned char, 16> salt{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+  std::array<char, 128> weaker{};
+  ASSERT_EQ(argon2id_hash_encoded(1, 8 * 1024, 1, password.data(), password.size(), salt.data(), salt.size(), 32,
+                                  weaker.data(), weaker.size()),
+            ARGON2_OK);
   EXPECT_TRUE(needs_rehash(weaker.data()));
   EXPECT_TRUE(verify_password(weaker.data(), password)) << "old hashes still log in";
   EXPECT_TRUE(needs_rehash("not a hash"));
+}
+
+TEST(Password, VerifiesHashesMadeByLibsodium) {
+  // crypto_pwhash_str_alg(ARGON2ID13, opslimit 2, memlimit 19 MiB): what the service stored before libargon2.
+  constexpr std::string_view stored =
+      "$argon2id$v=19$m=19456,t=2,p=1$c5wJGvH+3IJrNfO2kLhEFg$58TLye00ODsHwLzplHU4B/xbZ145T2ubSrl+xk/bLLU";
+  EXPECT_TRUE(verify_password(stored, password));
+  EXPECT_FALSE(verify_password(stored, "correct horse battery stapler"));
+  EXPECT_FALSE(needs_rehash(stored));
 }
 
 TEST(Password, DummyHashIsAStableValidHash) {

@@ -34,7 +34,7 @@ int serve(const Settings& settings) {
 
     boost::asio::io_context io{settings.workers};
     pg::Pool pool{io.get_executor(), settings.database.pool};
-    auth::HashingPool hashing{settings.hash_threads};
+    auth::HashingPool hashing{settings.hash_threads, settings.hash_queue};
     UserStore store{pool};
     Service service{pool, store, hashing, issuer, verifier};
     http::Server server{io, settings.http, make_routes(service), web_log};

@@ -21,6 +21,17 @@ std::optional<std::string> text(const boost::json::object& body, const char* nam
     return std::string(value->get_string());
 }
 
+// Replaces a hash made with older parameters; when the pool is busy, a later login does it.
+boost::asio::awaitable<void> rehash(Service& service, const std::string& user_id, const std::string& password) {
+    std::string rehashed;
+    try {
+        rehashed = co_await service.hashing.hash(password);
+    } catch (const auth::HashingPool::Full&) {
+        co_return;
+    }
+    co_await service.store.replace_password_hash(user_id, std::move(rehashed));
+}
+
 }  // namespace
 
 // Unknown identifier, wrong password and inactive user answer the same bytes after the same work.
@@ -33,15 +44,17 @@ boost::asio::awaitable<http::Response> login(Service& service, http::RequestCont
     if (!errors.empty()) co_return http::validation_error(std::move(errors));
 
     auto credentials = co_await service.store.find_credentials(*identifier);
-    const bool password_ok =
-        co_await service.hashing.verify(credentials ? credentials->password_hash : auth::dummy_hash(), *password);
+    bool password_ok = false;
+    try {
+        password_ok =
+            co_await service.hashing.verify(credentials ? credentials->password_hash : auth::dummy_hash(), *password);
+    } catch (const auth::HashingPool::Full&) {
+        co_return to_response(Failure::hashing_busy);  // the same for known and unknown identifiers
+    }
     if (!credentials || !password_ok || !credentials->is_active) co_return to_response(Failure::invalid_credentials);
 
     if (credentials->first_login_pending) co_await service.store.record_first_login(credentials->user_id, *identifier);
-    if (auth::needs_rehash(credentials->password_hash)) {
-        auto rehashed = co_await service.hashing.hash(*password);
-        co_await service.store.replace_password_hash(credentials->user_id, std::move(rehashed));
-    }
+    if (auth::needs_rehash(credentials->password_hash)) co_await rehash(service, credentials->user_id, *password);
 
     auto token = service.issuer.issue(credentials->user_id, credentials->is_admin, *identifier,
                                       std::chrono::system_clock::now());

@@ -1,4 +1,4 @@
-// Argon2id password hashing with libsodium (m = 19 MiB, t = 2, p = 1). Blocking: see HashingPool.
+// Argon2id password hashing with libargon2 (m = 19 MiB, t = 2, p = 1). Blocking: see HashingPool.
 #pragma once
 
 #include <string>
