@@ -359,13 +359,28 @@ mq_start() {
   echo "=== $(date -Is) start" >>"$MQ_STARTUP_LOG"
   # setsid: the node leaves our session, so a Ctrl-C aimed at the caller does not hit it.
   mq_cmd
-  (cd "$MQ_DIR" && exec setsid "${MQ_CMD[@]}" "$MQ_BIN/rabbitmq-server") \
-    </dev/null >>"$MQ_STARTUP_LOG" 2>&1 9>&- &
-  local launcher=$! deadline=$((SECONDS + START_TIMEOUT))
+  local launcher deadline=$((SECONDS + START_TIMEOUT)) port_deadline=$((SECONDS + 90)) log_offset
+  mq_launch() {
+    log_offset=$(stat -c %s "$MQ_STARTUP_LOG")
+    (cd "$MQ_DIR" && exec setsid "${MQ_CMD[@]}" "$MQ_BIN/rabbitmq-server") \
+      </dev/null >>"$MQ_STARTUP_LOG" 2>&1 9>&- &
+    launcher=$!
+  }
+  mq_launch
   # The AMQP listener opens at the end of the boot: poll it cheaply (a CLI call costs a second of
   # CPU), then confirm with rabbitmqctl await_startup.
   while :; do
     if ! alive "$launcher"; then
+      # Some kernels (gVisor) refuse even SO_REUSEADDR binds while the previous node's connections
+      # are in TIME-WAIT (up to a minute after a restart): wait for the port and launch again.
+      if tail -c +$((log_offset + 1)) "$MQ_STARTUP_LOG" | grep -q eaddrinuse && ((SECONDS < port_deadline)); then
+        mq_kill_epmd
+        note "rabbitmq ($PROFILE): 127.0.0.1:$MQ_PORT still held by closed connections, retrying in 3s"
+        sleep 3
+        deadline=$((SECONDS + START_TIMEOUT))
+        mq_launch
+        continue
+      fi
       mq_start_failed "$launcher" "rabbitmq ($PROFILE) exited during start (logs: $MQ_DIR/log)"
     fi
     if (exec 3<>"/dev/tcp/127.0.0.1/$MQ_PORT") 2>/dev/null; then

@@ -59,11 +59,11 @@ void Pipeline::SetUp() {
 void Pipeline::TearDown() {
     if (HasFailure()) {
         dump("users-service", users_);
-        dump("consumer", consumer_);
+        for (const auto& consumer : consumers_) dump("consumer", consumer);
         dump("promotion api", promotion_api_);
     }
     users_.reset();
-    consumer_.reset();
+    consumers_.clear();
     promotion_api_.reset();
     users_sql_.reset();
     promotion_sql_.reset();
@@ -97,15 +97,20 @@ void Pipeline::stop_users() {
     EXPECT_EQ(users_->wait(), 0) << users_->output();
 }
 
-void Pipeline::start_consumer(int tasks) {
-    consumer_ = std::make_unique<Process>(binary("services/promotion/promotion-service"),
-                                          std::vector<std::string>{"consume", "--tasks", std::to_string(tasks)},
-                                          environment(*promotion_db_));
+void Pipeline::start_consumer(int tasks, int replicas) {
+    for (int i = 0; i < replicas; ++i) {
+        consumers_.push_back(std::make_unique<Process>(
+            binary("services/promotion/promotion-service"),
+            std::vector<std::string>{"consume", "--tasks", std::to_string(tasks)}, environment(*promotion_db_)));
+    }
 }
 
 void Pipeline::kill_consumer() {
-    consumer_->signal(SIGKILL);
-    consumer_->wait();
+    for (auto& consumer : consumers_) {
+        consumer->signal(SIGKILL);
+        consumer->wait();
+    }
+    consumers_.clear();
 }
 
 void Pipeline::start_promotion_api() {

@@ -22,8 +22,8 @@ protected:
     // --- processes
     void start_users(bool relay = true);
     void stop_users();
-    void start_consumer(int tasks);
-    void kill_consumer();  // SIGKILL, as a crash
+    void start_consumer(int tasks, int replicas = 1);  // `replicas` processes consuming the same queue
+    void kill_consumer();  // SIGKILL of every consumer process, as a crash
     void start_promotion_api();
 
     // --- data
@@ -54,7 +54,7 @@ protected:
     unsigned short users_port_ = 0;
     unsigned short promotion_port_ = 0;
     std::unique_ptr<testing_support::Process> users_;
-    std::unique_ptr<testing_support::Process> consumer_;
+    std::vector<std::unique_ptr<testing_support::Process>> consumers_;
     std::unique_ptr<testing_support::Process> promotion_api_;
 
 private:

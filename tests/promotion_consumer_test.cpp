@@ -72,3 +72,24 @@ TEST_F(Pipeline, DatabaseRestartMidRunDeadLettersNothing) {
     EXPECT_EQ(promotion_count("SELECT count(*) FROM vouchers"), 500);
     EXPECT_EQ(dead_letters(), 0u);
 }
+
+// Deliveries that wait together are granted in one transaction, in delivery order, as if one by one.
+TEST_F(Pipeline, WaitingEventsAreGrantedInBatchesToTheFirstNInOrder) {
+    create_campaign(100);
+    const auto events = make_events(1000);
+    publish(events);
+    start_consumer(64);
+    ASSERT_TRUE(wait_processed(1000, 60s)) << promotion_count("SELECT count(*) FROM processed_events");
+    check_invariants(1000);
+    EXPECT_EQ(promotion_count("SELECT count(*) FROM vouchers"), 100);
+    EXPECT_EQ(promotion_count("SELECT count(DISTINCT user_id) FROM vouchers"), 100);
+    EXPECT_EQ(promotion_count("SELECT remaining_vouchers FROM campaigns"), 0);
+
+    std::string first_hundred;
+    for (int i = 0; i < 100; ++i) first_hundred += (i ? ",'" : "'") + events[i].event_id + "'";
+    EXPECT_EQ(promotion_count("SELECT count(*) FROM processed_events WHERE outcome = 'granted' AND event_id IN (" +
+                              first_hundred + ")"),
+              100);
+    const auto commits = promotion_count("SELECT count(DISTINCT xmin::text) FROM processed_events");
+    EXPECT_LE(commits, 250) << "1,000 events waiting 64 at a time take far fewer than 1,000 commits";
+}

@@ -7,6 +7,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -113,34 +114,69 @@ void FirstLoginConsumer::consume_on(amqp::Connection& broker) {
             continue;
         }
         ++in_flight_;
-        boost::asio::co_spawn(io_, grant(std::get<events::FirstLogin>(std::move(decoded)), connection_, delivery->tag),
-                              boost::asio::detached);
+        Delivery decoded_delivery{std::get<events::FirstLogin>(std::move(decoded)), connection_, delivery->tag};
+        boost::asio::post(io_, [this, decoded_delivery = std::move(decoded_delivery)]() mutable {
+            enqueue(std::move(decoded_delivery));
+        });
     }
 }
 
-boost::asio::awaitable<void> FirstLoginConsumer::grant(events::FirstLogin event, std::uint64_t connection,
-                                                       std::uint64_t tag) {
+void FirstLoginConsumer::enqueue(Delivery delivery) {
+    waiting_.push_back(std::move(delivery));
+    if (granting_) return;
+    granting_ = true;
+    boost::asio::co_spawn(io_, grant_waiting(), boost::asio::detached);
+}
+
+boost::asio::awaitable<void> FirstLoginConsumer::grant_waiting() {
+    while (!waiting_.empty()) {
+        auto batch = std::exchange(waiting_, {});
+        co_await grant_batch(std::move(batch));
+    }
+    granting_ = false;
+}
+
+// Never throws: every delivery of the batch ends acked, dead-lettered, or (when stopping) unacked.
+boost::asio::awaitable<void> FirstLoginConsumer::grant_batch(std::vector<Delivery> batch) {
+    std::vector<events::FirstLogin> batch_events;
+    for (const auto& delivery : batch) batch_events.push_back(delivery.event);
     auto backoff = first_backoff;
     for (;;) {
+        bool one_by_one = false;
         try {
-            const auto outcome = co_await store_.grant(event);
-            log_->info("event {} of user {}: {}", event.event_id, event.user_id, describe(outcome));
-            finish({connection, tag, true});
+            const auto outcomes = co_await store_.grant(batch_events);
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                log_->info("event {} of user {}: {}", batch[i].event.event_id, batch[i].event.user_id,
+                           describe(outcomes[i]));
+                finish({batch[i].connection, batch[i].tag, true});
+            }
             co_return;
         } catch (const pg::Error& error) {
-            log_->warn("event {}: database unavailable, retrying in {} ms: {}", event.event_id, backoff.count(),
+            log_->warn("{} event(s): database unavailable, retrying in {} ms: {}", batch.size(), backoff.count(),
                        error.what());
         } catch (const std::exception& error) {
-            log_->error("event {}: dead-lettered after an unexpected failure: {}", event.event_id, error.what());
-            finish({connection, tag, false});
+            if (batch.size() == 1) {
+                log_->error("event {}: dead-lettered after an unexpected failure: {}", batch[0].event.event_id,
+                            error.what());
+                finish({batch[0].connection, batch[0].tag, false});
+                co_return;
+            }
+            log_->warn("{} events: unexpected failure, granting them one by one: {}", batch.size(), error.what());
+            one_by_one = true;  // so that only the event at fault is dead-lettered
+        }
+        if (one_by_one) {
+            for (auto& delivery : batch) {
+                std::vector<Delivery> single{std::move(delivery)};
+                co_await grant_batch(std::move(single));
+            }
             co_return;
         }
-        if (stopping_) break;  // the delivery stays unacked: the broker hands it out again
+        if (stopping_) break;  // the deliveries stay unacked: the broker hands them out again
         boost::asio::steady_timer timer{co_await boost::asio::this_coro::executor, backoff};
         co_await timer.async_wait(boost::asio::use_awaitable);
         backoff = std::min(backoff * 2, max_backoff);
     }
-    --in_flight_;
+    in_flight_ -= static_cast<int>(batch.size());
     wake();
 }
 

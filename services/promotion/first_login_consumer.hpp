@@ -22,10 +22,12 @@ namespace promotion {
 class VoucherStore;
 
 // The consumer of design §4. The calling thread owns the broker connection (rabbitmq-c is not
-// thread-safe); grants run as coroutines on `io`. At most `tasks` deliveries are in flight
-// (prefetch). Malformed payloads are dead-lettered at once; a grant that meets a database failure
-// keeps its delivery and retries with capped backoff; a delivery is acked only after its grant
-// committed (or was found to be a duplicate, or found no voucher left).
+// thread-safe); grants run on `io`, which one thread must run. At most `tasks` deliveries are in
+// flight (prefetch). They are granted in batches, one transaction at a time: every delivery that
+// arrived while the previous batch was being granted goes into the next one (group commit).
+// Malformed payloads are dead-lettered at once; a batch that meets a database failure keeps its
+// deliveries and retries with capped backoff; a delivery is acked only after its grant committed
+// (or was found to be a duplicate, or found no voucher left).
 class FirstLoginConsumer {
 public:
     FirstLoginConsumer(ConsumeSettings settings, VoucherStore& store, boost::asio::io_context& io,
@@ -41,6 +43,11 @@ public:
     void stop();
 
 private:
+    struct Delivery {
+        events::FirstLogin event;
+        std::uint64_t connection;
+        std::uint64_t tag;
+    };
     struct Done {
         std::uint64_t connection;  // which broker connection the delivery tag belongs to
         std::uint64_t tag;
@@ -48,7 +55,9 @@ private:
     };
 
     void consume_on(amqp::Connection& broker);
-    boost::asio::awaitable<void> grant(events::FirstLogin event, std::uint64_t connection, std::uint64_t tag);
+    void enqueue(Delivery delivery);  // on io
+    boost::asio::awaitable<void> grant_waiting();
+    boost::asio::awaitable<void> grant_batch(std::vector<Delivery> batch);
     void finish(Done done);
     std::vector<Done> take_finished();
     void wake();
@@ -61,6 +70,8 @@ private:
     std::atomic<bool> stopping_{false};
     std::atomic<int> in_flight_{0};
     std::uint64_t connection_ = 0;
+    std::vector<Delivery> waiting_;  // io thread only: decoded deliveries not yet in a batch
+    bool granting_ = false;          // io thread only: grant_waiting() is running
     std::mutex finished_mutex_;
     std::vector<Done> finished_;
     int wake_fd_ = -1;  // eventfd: a grant finished, or stop() was called

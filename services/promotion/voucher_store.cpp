@@ -66,6 +66,18 @@ boost::asio::awaitable<GrantOutcome> grant_in(pg::Session& session, events::Firs
     co_return GrantOutcome::no_voucher;
 }
 
+// As if each event had its own transaction: a later event sees the vouchers of the earlier ones.
+boost::asio::awaitable<std::vector<GrantOutcome>> grant_each_in(pg::Session& session,
+                                                                const std::vector<events::FirstLogin>& batch) {
+    std::vector<GrantOutcome> outcomes;
+    outcomes.reserve(batch.size());
+    for (const auto& event : batch) {
+        const auto outcome = co_await grant_in(session, event);
+        outcomes.push_back(outcome);
+    }
+    co_return outcomes;
+}
+
 }  // namespace
 
 boost::asio::awaitable<std::vector<Voucher>> VoucherStore::list_for(std::string user_id) {
@@ -96,10 +108,10 @@ boost::asio::awaitable<boost::system::result<Voucher, Failure>> VoucherStore::re
     co_return state.get(0, 0) == "t" ? Failure::already_redeemed : Failure::expired;
 }
 
-boost::asio::awaitable<GrantOutcome> VoucherStore::grant(events::FirstLogin event) {
-    auto work = [event](pg::Session& session) { return grant_in(session, event); };
-    auto outcome = co_await pool_.transaction(std::move(work));
-    co_return outcome;
+boost::asio::awaitable<std::vector<GrantOutcome>> VoucherStore::grant(std::vector<events::FirstLogin> batch) {
+    auto work = [batch = std::move(batch)](pg::Session& session) { return grant_each_in(session, batch); };
+    auto outcomes = co_await pool_.transaction(std::move(work));
+    co_return outcomes;
 }
 
 }  // namespace promotion
