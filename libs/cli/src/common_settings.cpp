@@ -28,4 +28,10 @@ pg::PoolOptions database_settings(const config::Env& env, const std::string& app
     return options;
 }
 
+pg::PoolOptions worker_pool(pg::PoolOptions pool, int workers) {
+    const auto loops = static_cast<std::size_t>(workers);
+    pool.size = (pool.size + loops - 1) / loops;
+    return pool;
+}
+
 }  // namespace cli

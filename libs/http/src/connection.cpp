@@ -87,7 +87,8 @@ asio::awaitable<void> linger_close(std::shared_ptr<Connection> connection) {
 
 }  // namespace
 
-asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, tcp::socket socket) {
+asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, const Router& router,
+                                       tcp::socket socket) {
   beast::error_code ignored;
   socket.set_option(tcp::no_delay(true), ignored);
   auto connection = std::make_shared<Connection>(std::move(socket));
@@ -129,7 +130,7 @@ asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, tcp
     const unsigned version = request.version();
     const bool keep_alive = request.keep_alive();
     std::string request_id = request_id_for(request);
-    Response response = co_await dispatch(state, std::move(request), request_id);
+    Response response = co_await dispatch(router, *state->web_log, std::move(request), request_id);
     response.version(version);
     response.keep_alive(keep_alive && !state->stopping);
     response.set("X-Request-Id", request_id);

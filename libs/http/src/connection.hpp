@@ -8,7 +8,8 @@
 namespace http {
 
 // Reads requests (keep-alive), dispatches them, writes answers, logs one access line per request.
-boost::asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state,
+// `router` belongs to the shard whose thread runs the coroutine.
+boost::asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, const Router& router,
                                               boost::asio::ip::tcp::socket socket);
 
 }  // namespace http

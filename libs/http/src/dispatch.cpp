@@ -22,10 +22,10 @@ Response method_not_allowed(const std::vector<Verb>& allowed) {
 
 }  // namespace
 
-boost::asio::awaitable<Response> dispatch(std::shared_ptr<Server::State> state, Request request,
+boost::asio::awaitable<Response> dispatch(const Router& router, spdlog::logger& web_log, Request request,
                                           std::string request_id) {
   const auto target = request.target();
-  auto match = state->router.match(request.method(), std::string_view{target.data(), target.size()});
+  auto match = router.match(request.method(), std::string_view{target.data(), target.size()});
   if (match.handler == nullptr) {
     co_return match.path_known ? method_not_allowed(match.allowed) : error(Status::not_found, "not found");
   }
@@ -36,9 +36,9 @@ boost::asio::awaitable<Response> dispatch(std::shared_ptr<Server::State> state, 
     response.prepare_payload();  // throws for a body on 1xx/204/304: a handler bug, answered 500
     co_return response;
   } catch (const std::exception& e) {
-    state->web_log->error("handler failed rid={}: {}", request_id, e.what());
+    web_log.error("handler failed rid={}: {}", request_id, e.what());
   } catch (...) {
-    state->web_log->error("handler failed rid={}: unknown exception", request_id);
+    web_log.error("handler failed rid={}: unknown exception", request_id);
   }
   co_return error(Status::internal_server_error, "internal error");
 }

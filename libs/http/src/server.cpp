@@ -23,9 +23,9 @@ using tcp = asio::ip::tcp;
 constexpr std::chrono::milliseconds accept_retry_delay{100};
 
 asio::awaitable<void> accept_loop(std::shared_ptr<Server::State> state) {
-  for (;;) {
-    auto [ec, socket] =
-        co_await state->acceptor.async_accept(asio::make_strand(state->io), asio::as_tuple(asio::use_awaitable));
+  for (std::size_t next = 0;; next = (next + 1) % state->shards.size()) {
+    const Shard& shard = state->shards[next];
+    auto [ec, socket] = co_await state->acceptor.async_accept(shard.io, asio::as_tuple(asio::use_awaitable));
     if (ec) {
       if (state->stopping || !state->acceptor.is_open()) co_return;
       state->web_log->warn("accept failed: {}", ec.message());
@@ -33,8 +33,7 @@ asio::awaitable<void> accept_loop(std::shared_ptr<Server::State> state) {
       co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
       continue;
     }
-    auto executor = socket.get_executor();
-    asio::co_spawn(executor, serve_connection(state, std::move(socket)), [state](std::exception_ptr failure) {
+    asio::co_spawn(shard.io, serve_connection(state, shard.router, std::move(socket)), [state](std::exception_ptr failure) {
       if (!failure) return;
       try {
         std::rethrow_exception(failure);
@@ -78,8 +77,11 @@ std::size_t Server::State::connection_count() const {
   return connections_.size();
 }
 
+Server::Server(std::vector<Shard> shards, ServerOptions options, std::shared_ptr<spdlog::logger> web_log)
+    : state_(std::make_shared<State>(std::move(shards), std::move(options), std::move(web_log))) {}
+
 Server::Server(asio::io_context& io, ServerOptions options, Router router, std::shared_ptr<spdlog::logger> web_log)
-    : state_(std::make_shared<State>(io, std::move(options), std::move(router), std::move(web_log))) {}
+    : Server(std::vector<Shard>{Shard{io, std::move(router)}}, std::move(options), std::move(web_log)) {}
 
 Server::~Server() { stop(); }
 

@@ -5,17 +5,17 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 
 #include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 namespace http {
 
-// One accepted connection. `idle` and the stream are touched only on the stream's strand.
+// One accepted connection. `idle` and the stream are touched only on its shard's thread.
 struct Connection {
   explicit Connection(boost::asio::ip::tcp::socket socket) : stream(std::move(socket)) {}
   boost::beast::tcp_stream stream;
@@ -23,13 +23,11 @@ struct Connection {
 };
 
 struct Server::State {
-  State(boost::asio::io_context& io_context, ServerOptions server_options, Router server_router,
-        std::shared_ptr<spdlog::logger> log)
-      : io(io_context),
+  State(std::vector<Shard> server_shards, ServerOptions server_options, std::shared_ptr<spdlog::logger> log)
+      : shards(std::move(server_shards)),
         options(std::move(server_options)),
-        router(std::move(server_router)),
         web_log(std::move(log)),
-        acceptor(boost::asio::make_strand(io_context)) {}
+        acceptor(shards.at(0).io) {}
 
   // Registry of live connections, so that stop() can close the idle ones.
   std::uint64_t add_connection(std::shared_ptr<Connection> connection);
@@ -37,11 +35,10 @@ struct Server::State {
   void close_idle_connections();
   std::size_t connection_count() const;
 
-  boost::asio::io_context& io;
+  const std::vector<Shard> shards;
   const ServerOptions options;
-  const Router router;
   const std::shared_ptr<spdlog::logger> web_log;
-  boost::asio::ip::tcp::acceptor acceptor;  // used only on its strand
+  boost::asio::ip::tcp::acceptor acceptor;  // used only on the first shard's thread
   std::atomic<bool> stopping{false};
 
 private:

@@ -1,6 +1,8 @@
 // The server: dispatch, responses, request ids and the access log.
 #include "server_test_fixture.hpp"
 
+#include <boost/asio/executor_work_guard.hpp>
+
 namespace http::server_test {
 
 TEST_F(ServerTest, GetReturnsHandlerResponse) {
@@ -63,6 +65,60 @@ TEST_F(ServerTest, WritesOneAccessLineWithoutQuery) {
   EXPECT_NE(log.find("info GET /items/7 200 "), std::string::npos) << log;
   EXPECT_NE(log.find("ms rid=rid-1"), std::string::npos) << log;
   EXPECT_EQ(log.find("hidden"), std::string::npos) << log;
+}
+
+// Connections go round-robin to the shards; each is served by its shard's router on its shard's thread.
+TEST(ServerShards, SpreadConnectionsAndServeEachOnItsShardsThread) {
+  asio::io_context first_io;
+  asio::io_context second_io;
+  const auto routes_of = [](std::string name) {
+    Router router;
+    router.add(Verb::get, "/whoami", [name](RequestContext) -> asio::awaitable<Response> {
+      std::ostringstream thread;
+      thread << std::this_thread::get_id();
+      co_return success(Status::ok, name, boost::json::string(thread.str()));
+    });
+    return router;
+  };
+  std::vector<Shard> shards{{first_io, routes_of("first")}, {second_io, routes_of("second")}};
+  ServerOptions options;
+  options.address = "127.0.0.1";
+  auto log = std::make_shared<spdlog::logger>("web");
+  Server server{std::move(shards), options, log};
+  const auto port = server.start();
+  auto first_work = asio::make_work_guard(first_io);  // a shard without connections must keep running
+  auto second_work = asio::make_work_guard(second_io);
+  std::string first_thread;
+  std::string second_thread;
+  std::thread first_runner{[&] {
+    std::ostringstream id;
+    id << std::this_thread::get_id();
+    first_thread = id.str();
+    first_io.run();
+  }};
+  std::thread second_runner{[&] {
+    std::ostringstream id;
+    id << std::this_thread::get_id();
+    second_thread = id.str();
+    second_io.run();
+  }};
+
+  std::vector<std::string> answers;
+  for (int i = 0; i < 4; ++i) {
+    Client client{port};
+    answers.push_back(client.send(make_request(Verb::get, "/whoami")).body());
+    EXPECT_EQ(client.send(make_request(Verb::get, "/whoami")).body(), answers.back()) << "a connection stays on its shard";
+  }
+  server.stop();
+  first_io.stop();
+  second_io.stop();
+  first_runner.join();
+  second_runner.join();
+  const auto answer = [](const std::string& name, const std::string& thread) {
+    return R"({"status":"success",")" + name + R"(":")" + thread + R"("})";
+  };
+  EXPECT_EQ(answers, (std::vector<std::string>{answer("first", first_thread), answer("second", second_thread),
+                                               answer("first", first_thread), answer("second", second_thread)}));
 }
 
 }  // namespace http::server_test

@@ -1,8 +1,9 @@
 #pragma once
-// Runs an io_context on a pool of threads until SIGINT or SIGTERM, then shuts down within a deadline.
+// Runs event loops, one thread each, until SIGINT or SIGTERM, then shuts down within a deadline.
 
 #include <chrono>
 #include <functional>
+#include <vector>
 
 namespace boost::asio {
 class io_context;
@@ -10,10 +11,10 @@ class io_context;
 
 namespace http {
 
-// Runs `io` on `threads` threads (the calling thread is one of them) until SIGINT/SIGTERM; then calls
-// on_stop() (on an io thread), lets in-flight work finish for up to `deadline`, stops `io` and joins.
-// Rethrows the first exception that escaped io.run() on any thread.
-void run_until_signal(boost::asio::io_context& io, int threads, std::function<void()> on_stop,
+// Runs each of `loops` on a thread of its own (the calling thread runs the first) until SIGINT/SIGTERM;
+// then calls on_stop() (on the first loop's thread), lets in-flight work finish for up to `deadline`,
+// stops the loops and joins. Rethrows the first exception that escaped a loop's run().
+void run_until_signal(const std::vector<boost::asio::io_context*>& loops, std::function<void()> on_stop,
                       std::chrono::milliseconds deadline);
 
 }  // namespace http

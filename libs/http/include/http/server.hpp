@@ -1,5 +1,6 @@
 #pragma once
-// The HTTP/1.1 server: one coroutine per connection, requests dispatched through a Router.
+// The HTTP/1.1 server: one coroutine per connection, requests dispatched through a Router. Connections
+// are spread round-robin over shards, each an io_context run by exactly one thread (no locks, no strands).
 
 #include "http/router.hpp"
 
@@ -8,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <spdlog/fwd.h>
 
@@ -28,9 +30,18 @@ struct ServerOptions {
   std::chrono::milliseconds shutdown_deadline{10000};  // for run_until_signal: how long in-flight work may take
 };
 
+// One event loop of the server and the routes of the connections it serves.
+struct Shard {
+  boost::asio::io_context& io;  // run by one thread only
+  Router router;
+};
+
 class Server {
 public:
-  // Every request is logged on `web_log` (one info line each; handler exceptions at error).
+  // Every request is logged on `web_log` (one info line each; handler exceptions at error). The first
+  // shard also runs the accept loop.
+  Server(std::vector<Shard> shards, ServerOptions options, std::shared_ptr<spdlog::logger> web_log);
+  // A single shard.
   Server(boost::asio::io_context& io, ServerOptions options, Router router, std::shared_ptr<spdlog::logger> web_log);
   ~Server();  // calls stop()
   Server(const Server&) = delete;
@@ -39,7 +50,7 @@ public:
   // Binds and listens (SO_REUSEADDR), spawns the accept loop; returns the bound port. Throws on bind failure.
   std::uint16_t start();
   // Stops accepting and closes idle keep-alive connections; in-flight requests finish, answered with
-  // "Connection: close". Thread-safe; takes effect asynchronously on the io_context.
+  // "Connection: close". Thread-safe; takes effect asynchronously on the shards.
   void stop();
   std::size_t active_connections() const;
 
