@@ -1,5 +1,9 @@
 #include "voucher_store.hpp"
 
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+#include <stdexcept>
+
 #include "events/formats.hpp"
 #include "pg/pool.hpp"
 #include "pg/sql.hpp"
@@ -25,57 +29,11 @@ Voucher voucher_from(const pg::Result& r, int row) {
                    .state = std::string(r.get(row, 7))};
 }
 
-// A campaign may grant now: open, with vouchers left, inside its dates.
-constexpr const char* grantable =
-    "is_available AND remaining_vouchers > 0"
-    " AND (starts_at IS NULL OR starts_at <= now()) AND (ends_at IS NULL OR ends_at > now())";
-
-// One statement: decrement the campaign if it still grants, insert the voucher, mark the event granted.
-const std::string take_voucher = std::string(
-    "WITH taken AS ("
-    "  UPDATE campaigns SET remaining_vouchers = remaining_vouchers - 1 WHERE id = $1 AND ") + grantable +
-    "  RETURNING id, discount_percent, voucher_duration_days),"
-    " voucher AS ("
-    "  INSERT INTO vouchers (code, campaign_id, user_id, event_id, discount_percent, expires_at)"
-    "  SELECT upper(replace(left(gen_random_uuid()::text, 13), '-', '')), id, $2, $3, discount_percent,"
-    "         clock_timestamp() + make_interval(days => voucher_duration_days) FROM taken"
-    "  RETURNING id)"
-    " UPDATE processed_events SET outcome = 'granted', voucher_id = voucher.id FROM voucher WHERE event_id = $3";
-
-boost::asio::awaitable<GrantOutcome> grant_in(pg::Session& session, events::FirstLogin event) {
-    pg::Params record{event.event_id, event.user_id, event.occurred_at};
-    auto recorded = co_await session.query(
-        "INSERT INTO processed_events (event_id, user_id, occurred_at, outcome) VALUES ($1, $2, $3, 'no_voucher')"
-        " ON CONFLICT (event_id) DO NOTHING",
-        std::move(record));
-    if (recorded.affected() == 0) co_return GrantOutcome::duplicate;
-
-    pg::Params user{event.user_id};
-    auto candidates = co_await session.query(
-        std::string("SELECT id FROM campaigns c WHERE ") + grantable +
-            " AND NOT EXISTS (SELECT 1 FROM vouchers v WHERE v.campaign_id = c.id AND v.user_id = $1)"
-            " ORDER BY created_at, id",
-        std::move(user));
-    // Oldest first; a campaign emptied meanwhile yields no row and the next one is tried. A locked
-    // campaign row is waited for, never skipped, so "first N" keeps its order.
-    for (int i = 0; i < candidates.rows(); ++i) {
-        pg::Params take{std::string(candidates.get(i, 0)), event.user_id, event.event_id};
-        auto taken = co_await session.query(take_voucher, std::move(take));
-        if (taken.affected() == 1) co_return GrantOutcome::granted;
-    }
-    co_return GrantOutcome::no_voucher;
-}
-
-// As if each event had its own transaction: a later event sees the vouchers of the earlier ones.
-boost::asio::awaitable<std::vector<GrantOutcome>> grant_each_in(pg::Session& session,
-                                                                const std::vector<events::FirstLogin>& batch) {
-    std::vector<GrantOutcome> outcomes;
-    outcomes.reserve(batch.size());
-    for (const auto& event : batch) {
-        const auto outcome = co_await grant_in(session, event);
-        outcomes.push_back(outcome);
-    }
-    co_return outcomes;
+GrantOutcome outcome_from(std::string_view text) {
+    if (text == "granted") return GrantOutcome::granted;
+    if (text == "no_voucher") return GrantOutcome::no_voucher;
+    if (text == "duplicate") return GrantOutcome::duplicate;
+    throw std::logic_error("grant_first_logins returned an unknown outcome: " + std::string(text));
 }
 
 }  // namespace
@@ -108,9 +66,19 @@ boost::asio::awaitable<boost::system::result<Voucher, Failure>> VoucherStore::re
     co_return state.get(0, 0) == "t" ? Failure::already_redeemed : Failure::expired;
 }
 
+// The steps are in the migration that defines grant_first_logins: one statement, one round trip and
+// one commit for the batch.
 boost::asio::awaitable<std::vector<GrantOutcome>> VoucherStore::grant(std::vector<events::FirstLogin> batch) {
-    auto work = [batch = std::move(batch)](pg::Session& session) { return grant_each_in(session, batch); };
-    auto outcomes = co_await pool_.transaction(std::move(work));
+    boost::json::array payload;
+    for (const auto& event : batch) {
+        payload.push_back({{"event_id", event.event_id}, {"user_id", event.user_id}, {"occurred_at", event.occurred_at}});
+    }
+    pg::Params params{boost::json::serialize(payload)};
+    auto r = co_await pool_.query(
+        "SELECT event_outcome FROM grant_first_logins($1::jsonb) ORDER BY event_position", std::move(params));
+    std::vector<GrantOutcome> outcomes;
+    for (int row = 0; row < r.rows(); ++row) outcomes.push_back(outcome_from(r.get(row, 0)));
+    if (outcomes.size() != batch.size()) throw std::logic_error("grant_first_logins returned one outcome per event");
     co_return outcomes;
 }
 
