@@ -14,9 +14,9 @@ TOOLS=$BUILD/bench/tools
 WORK=$ROOT/.run/bench/work
 RESULTS=$BENCH/results/latest.md
 
-MODE=full RUNS=3 SECS=5 B4_EVENTS=20000 B4_CAP=45 B5_SECS=20
+MODE=full RUNS=3 SECS=5 B4_EVENTS=20000 B4_CAP=45 B4_BROKER_EVENTS=3000 B5_SECS=20
 case "${1:-}" in
-  --quick) MODE=quick RUNS=1 SECS=2 B4_EVENTS=5000 B4_CAP=8 B5_SECS=4 ;;
+  --quick) MODE=quick RUNS=1 SECS=2 B4_EVENTS=5000 B4_CAP=8 B4_BROKER_EVENTS=1000 B5_SECS=4 ;;
   "") ;;
   *) echo "usage: bench/run.sh [--quick]" >&2; exit 2 ;;
 esac
@@ -100,7 +100,7 @@ prepare() {
   say "building: the release services (as make build) and the bench tools"
   mkdir -p "$ROOT/.run"
   { cmake --preset release && cmake --build --preset release &&
-    cmake --build --preset release --target bench_tokens bench_argon2 bench_publish; } \
+    cmake --build --preset release --target bench_tokens bench_argon2 bench_publish bench_drain; } \
     >"$ROOT/.run/bench-build.log" 2>&1 ||
     { tail -n 30 "$ROOT/.run/bench-build.log" >&2; die "build failed (log: .run/bench-build.log)"; }
   "$ROOT/scripts/keys.sh" >/dev/null

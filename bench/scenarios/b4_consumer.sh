@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # B4: the consumer drains B4_EVENTS preloaded first-login events with --tasks 1, 8, 64: grants per
 # second from its start to the last grant, against pgbench running the grant transaction with as
-# many clients as tasks (RUNS runs). One drain per tasks value, capped at B4_CAP seconds (20,000
+# many clients as tasks (RUNS runs); the broker's own rate at that prefetch is shown beside it. One drain per tasks value, capped at B4_CAP seconds (20,000
 # events take 1 to 4 minutes here); its range is that of its thirds (the rate in each third).
 
 # drain TASKS -> sets GRANTS_PER_S, THIRDS (the rate in each third of the grants) and DRAINED:
@@ -39,6 +39,14 @@ drain() {
   done
 }
 
+# broker_alone TASKS -> sets BROKER_RATE: RabbitMQ's own delivery rate with prefetch TASKS and an
+# immediate ack per message (bench_drain, no database) over B4_BROKER_EVENTS preloaded events.
+broker_alone() {
+  "$TOOLS/bench_publish" "$MQ_URI" promotion 5 "$B4_BROKER_EVENTS" >/dev/null || die "bench_publish failed"
+  read -r BROKER_RATE _ < <("$TOOLS/bench_drain" "$MQ_URI" promotion 5 "$1" "$B4_BROKER_EVENTS") ||
+    die "bench_drain failed"
+}
+
 scenario_b4() {
   local tasks r ceil third_ratios ceiling
   for tasks in 1 8 64; do
@@ -50,11 +58,12 @@ scenario_b4() {
       ceil+=("$PGB_TPS")
     done
     ceiling=$(median "${ceil[@]}")
+    broker_alone "$tasks"
     third_ratios=()
     for r in "${THIRDS[@]}"; do third_ratios+=("$(div "$r" "$ceiling")"); done
     add_row "B4 consumer \`--tasks $tasks\`, $B4_EVENTS events preloaded" \
       "$(fmt %.0f "$GRANTS_PER_S") grants/s over $DRAINED grants (thirds: $(printf '%.0f ' "${THIRDS[@]}" | sed 's/ $//; s/ /, /g'))" \
-      "pgbench, grant transaction, c=$tasks: $(fmt %.0f "$ceiling") tx/s" \
+      "pgbench, grant transaction, c=$tasks: $(fmt %.0f "$ceiling") tx/s (RabbitMQ alone, prefetch $tasks: $(fmt %.0f "$BROKER_RATE") msg/s)" \
       "$(fmt %.2f "$(div "$GRANTS_PER_S" "$ceiling")") ($(range "${third_ratios[@]}"))" \
       "≥ 1.0: $(verdict "$(div "$GRANTS_PER_S" "$ceiling")" ge 1.0)" "—" "—" "$(peak_cell "B4 tasks=$tasks")"
   done
