@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <set>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -154,6 +155,19 @@ TEST_F(PoolTest, NeverOpensMoreThanSizeConnections) {
   const auto backends =
       observer.exec("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", {opts.application_name});
   EXPECT_EQ(backends.get(0, 0), "2");
+}
+
+TEST_F(PoolTest, OneBorrowerAtATimeKeepsReusingOneWarmConnection) {
+  pg::Pool pool(io_.get_executor(), options(4));
+  const auto backends = run([&]() -> asio::awaitable<std::set<std::string>> {
+    std::set<std::string> pids;
+    for (int i = 0; i < 6; ++i) {
+      auto result = co_await pool.query("SELECT pg_backend_pid()");
+      pids.insert(std::string(result.get(0, 0)));
+    }
+    co_return pids;
+  }());
+  EXPECT_EQ(backends.size(), 1U) << "no connection is opened while an open one is idle";
 }
 
 TEST_F(PoolTest, StatementTimeoutRaises57014AndThePoolRecovers) {
