@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark (docs/benchmarks.md): builds the release binaries and the bench tools, starts a
-# fresh `bench` stack (PostgreSQL 57432, RabbitMQ 57672), seeds it, runs scenarios B1..B7, prints
+# fresh `bench` stack (PostgreSQL 23432, RabbitMQ 23672), seeds it, runs scenarios B1..B7, prints
 # the table and writes it to bench/results/latest.md. Everything it starts is stopped on exit.
 #   bench/run.sh            3 runs of each figure, 5 s each (under 10 minutes)
 #   bench/run.sh --quick    1 run, 2 s each, B4 5,000 events for at most 8 s (under 2 minutes)

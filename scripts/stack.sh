@@ -36,9 +36,9 @@ word after the command is a profile's name it is the profile, so `psql dev test`
                e.g. eval "$(scripts/stack.sh env test)"
 
 ports (all on 127.0.0.1)    PostgreSQL  AMQP   Erlang dist  epmd
-  dev                       55432       55672  55673        55369
-  test                      56432       56672  56673        56369
-  bench                     57432       57672  57673        57369   (bench/run.sh)
+  dev                       21432       21672  21673        21369
+  test                      22432       22672  22673        22369
+  bench                     23432       23672  23673        23369   (bench/run.sh)
 EOF
 }
 
@@ -51,12 +51,15 @@ elapsed() { # elapsed since $1 (microseconds) as seconds with one decimal
   printf '%d.%01ds' $((d / 1000000)) $(((d % 1000000) / 100000))
 }
 
+# The ports lie below Linux's ephemeral range (32768-60999): a client that polls a port of that range
+# while nothing listens (our readiness loop, a service reconnecting) can be handed that very port as
+# its source and connect to itself, and the server then finds its port taken.
 set_profile() {
   PROFILE=$1
   case "$PROFILE" in
-    dev)  PG_PORT=55432 MQ_PORT=55672 DIST_PORT=55673 EPMD_PORT=55369 ;;
-    test) PG_PORT=56432 MQ_PORT=56672 DIST_PORT=56673 EPMD_PORT=56369 ;;
-    bench) PG_PORT=57432 MQ_PORT=57672 DIST_PORT=57673 EPMD_PORT=57369 ;;
+    dev)  PG_PORT=21432 MQ_PORT=21672 DIST_PORT=21673 EPMD_PORT=21369 ;;
+    test) PG_PORT=22432 MQ_PORT=22672 DIST_PORT=22673 EPMD_PORT=22369 ;;
+    bench) PG_PORT=23432 MQ_PORT=23672 DIST_PORT=23673 EPMD_PORT=23369 ;;
     *) die "unknown profile '$PROFILE' (dev, test or bench)" ;;
   esac
   RUN_DIR=$ROOT/.run/$PROFILE

@@ -2,7 +2,7 @@
 # `make test`: dependencies, the dev and asan builds, the test stack, then
 #   ctest --preset dev    all tests (unit + integration against the test stack)
 #   ctest --preset asan   unit tests under ASan+UBSan
-# The test stack (scripts/stack.sh ... test: ports 56432/56672) is stopped at the end, pass or fail.
+# The test stack (scripts/stack.sh ... test: ports 22432/22672) is stopped at the end, pass or fail.
 # Extra ctest arguments: CTEST_ARGS='-R jwt' make test. Exit status: non-zero on any failure.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh

@@ -97,8 +97,8 @@ if [[ -n "${PIDS[promotion]:-}" ]]; then
   echo "  promotion-service   http://127.0.0.1:$PROMOTION_PORT   (pid ${PIDS[promotion]})"
   echo "  promotion consumer  (pid ${PIDS[promotion-consumer]})"
 fi
-echo "  PostgreSQL          127.0.0.1:55432   (scripts/stack.sh psql dev)"
-echo "  RabbitMQ            127.0.0.1:55672   (scripts/stack.sh mqctl dev list_queues)"
+echo "  PostgreSQL          127.0.0.1:21432   (scripts/stack.sh psql dev)"
+echo "  RabbitMQ            127.0.0.1:21672   (scripts/stack.sh mqctl dev list_queues)"
 echo "  logs                $log_dir/   (stack: .run/dev/pg/log, .run/dev/mq/log)"
 echo
 echo "  Ctrl-C (or make down) stops the services and the stack."

@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 TEST(DatabaseUri, AppendsTheServiceDatabaseWhenNoneIsNamed) {
-    config::Env env{{{"DB_URI", "postgresql://app:app@127.0.0.1:55432"}}};
-    EXPECT_EQ(config::database_uri(env, "users"), "postgresql://app:app@127.0.0.1:55432/users");
-    EXPECT_EQ(config::database_uri(env, "promotion"), "postgresql://app:app@127.0.0.1:55432/promotion");
+    config::Env env{{{"DB_URI", "postgresql://app:app@127.0.0.1:21432"}}};
+    EXPECT_EQ(config::database_uri(env, "users"), "postgresql://app:app@127.0.0.1:21432/users");
+    EXPECT_EQ(config::database_uri(env, "promotion"), "postgresql://app:app@127.0.0.1:21432/promotion");
 }
 
 TEST(DatabaseUri, KeepsANamedDatabaseAndPrefersTheServiceSetting) {
