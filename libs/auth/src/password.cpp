@@ -18,17 +18,18 @@ constexpr std::size_t hash_bytes = 32;
 // What every hash made with the parameters above starts with; anything else needs a rehash.
 constexpr std::string_view current_prefix = "$argon2id$v=19$m=19456,t=2,p=1$";
 
-std::array<unsigned char, salt_bytes> random_salt() {
-  std::array<unsigned char, salt_bytes> salt{};
-  if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1) throw std::runtime_error("no randomness");
-  return salt;
+template <std::size_t N>
+std::array<unsigned char, N> random_bytes() {
+  std::array<unsigned char, N> bytes{};
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) throw std::runtime_error("no randomness");
+  return bytes;
 }
 
 }  // namespace
 
 // libargon2 allocates its 19 MiB with malloc, which each thread's arena reuses from hash to hash.
 std::string hash_password(std::string_view password) {
-  const auto salt = random_salt();
+  const auto salt = random_bytes<salt_bytes>();
   std::string encoded(argon2_encodedlen(time_cost, memory_kib, lanes, salt_bytes, hash_bytes, Argon2_id), '\0');
   const int status = argon2id_hash_encoded(time_cost, memory_kib, lanes, password.data(), password.size(), salt.data(),
                                            salt.size(), hash_bytes, encoded.data(), encoded.size());
@@ -47,12 +48,9 @@ bool needs_rehash(std::string_view hash) { return !hash.starts_with(current_pref
 
 const std::string& dummy_hash() {
   static const std::string hash = [] {
-    std::array<unsigned char, 32> secret{};
-    if (RAND_bytes(secret.data(), static_cast<int>(secret.size())) != 1) throw std::runtime_error("no randomness");
-    std::string text(reinterpret_cast<const char*>(secret.data()), secret.size());
+    auto secret = random_bytes<32>();
+    auto dummy = hash_password({reinterpret_cast<const char*>(secret.data()), secret.size()});
     OPENSSL_cleanse(secret.data(), secret.size());
-    auto dummy = hash_password(text);
-    OPENSSL_cleanse(text.data(), text.size());
     return dummy;
   }();
   return hash;
