@@ -12,28 +12,27 @@
 #include "auth/token_issuer.hpp"
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::cerr << "usage: bench_tokens PRIVATE_KEY_PATH [threads] < user_ids > tokens\n";
-        return 2;
-    }
-    const unsigned threads = argc > 2 ? static_cast<unsigned>(std::atoi(argv[2])) : 2U;
-    std::vector<std::string> ids;
-    for (std::string line; std::getline(std::cin, line);)
-        if (!line.empty()) ids.push_back(line);
+  if (argc < 2) {
+    std::cerr << "usage: bench_tokens PRIVATE_KEY_PATH [threads] < user_ids > tokens\n";
+    return 2;
+  }
+  const unsigned threads = argc > 2 ? static_cast<unsigned>(std::atoi(argv[2])) : 2U;
+  std::vector<std::string> ids;
+  for (std::string line; std::getline(std::cin, line);)
+    if (!line.empty()) ids.push_back(line);
 
-    std::vector<std::string> tokens(ids.size());
-    const auto now = std::chrono::system_clock::now();
-    std::vector<std::thread> workers;
-    for (unsigned t = 0; t < std::max(threads, 1U); ++t) {
-        workers.emplace_back([&, t] {
-            // One issuer per thread: the key is shared read-only by OpenSSL, the issuer is cheap.
-            const auth::TokenIssuer issuer{auth::PrivateKey::load(argv[1]), "bank-users", "bank",
-                                           std::chrono::minutes(60)};
-            for (std::size_t i = t; i < ids.size(); i += std::max(threads, 1U))
-                tokens[i] = issuer.issue(ids[i], false, "bench-" + std::to_string(i), now);
-        });
-    }
-    for (auto& w : workers) w.join();
-    for (const auto& token : tokens) std::cout << token << '\n';
-    return 0;
+  std::vector<std::string> tokens(ids.size());
+  const auto now = std::chrono::system_clock::now();
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < std::max(threads, 1U); ++t) {
+    workers.emplace_back([&, t] {
+      // One issuer per thread: the key is shared read-only by OpenSSL, the issuer is cheap.
+      const auth::TokenIssuer issuer{auth::PrivateKey::load(argv[1]), "bank-users", "bank", std::chrono::minutes(60)};
+      for (std::size_t i = t; i < ids.size(); i += std::max(threads, 1U))
+        tokens[i] = issuer.issue(ids[i], false, "bench-" + std::to_string(i), now);
+    });
+  }
+  for (auto& w : workers) w.join();
+  for (const auto& token : tokens) std::cout << token << '\n';
+  return 0;
 }

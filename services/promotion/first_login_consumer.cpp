@@ -4,6 +4,7 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include <spdlog/logger.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -11,7 +12,6 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <spdlog/logger.h>
 #include <system_error>
 
 #include "amqp/connection.hpp"
@@ -28,170 +28,176 @@ namespace {
 constexpr std::chrono::milliseconds first_backoff = 100ms, max_backoff = 5000ms;
 
 const char* describe(GrantOutcome outcome) {
-    switch (outcome) {
-        case GrantOutcome::granted: return "voucher granted";
-        case GrantOutcome::no_voucher: return "no voucher left";
-        case GrantOutcome::duplicate: return "duplicate event ignored";
-    }
-    return "?";
+  switch (outcome) {
+    case GrantOutcome::granted:
+      return "voucher granted";
+    case GrantOutcome::no_voucher:
+      return "no voucher left";
+    case GrantOutcome::duplicate:
+      return "duplicate event ignored";
+  }
+  return "?";
 }
 
 }  // namespace
 
 FirstLoginConsumer::FirstLoginConsumer(ConsumeSettings settings, VoucherStore& store, boost::asio::io_context& io,
                                        std::shared_ptr<spdlog::logger> log)
-    : settings_(std::move(settings)), store_(store), io_(io), log_(std::move(log)),
+    : settings_(std::move(settings)),
+      store_(store),
+      io_(io),
+      log_(std::move(log)),
       wake_fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
-    if (wake_fd_ < 0) throw std::system_error(errno, std::generic_category(), "eventfd");
+  if (wake_fd_ < 0) throw std::system_error(errno, std::generic_category(), "eventfd");
 }
 
 FirstLoginConsumer::~FirstLoginConsumer() { ::close(wake_fd_); }
 
 void FirstLoginConsumer::stop() {
-    stopping_ = true;
-    wake();
+  stopping_ = true;
+  wake();
 }
 
 void FirstLoginConsumer::wake() {
-    const std::uint64_t one = 1;
-    [[maybe_unused]] auto written = ::write(wake_fd_, &one, sizeof one);
+  const std::uint64_t one = 1;
+  [[maybe_unused]] auto written = ::write(wake_fd_, &one, sizeof one);
 }
 
 void FirstLoginConsumer::wait_for_wakeup(std::chrono::milliseconds timeout) {
-    pollfd fd{wake_fd_, POLLIN, 0};
-    ::poll(&fd, 1, static_cast<int>(timeout.count()));
-    std::uint64_t count = 0;
-    [[maybe_unused]] auto drained = ::read(wake_fd_, &count, sizeof count);
+  pollfd fd{wake_fd_, POLLIN, 0};
+  ::poll(&fd, 1, static_cast<int>(timeout.count()));
+  std::uint64_t count = 0;
+  [[maybe_unused]] auto drained = ::read(wake_fd_, &count, sizeof count);
 }
 
 void FirstLoginConsumer::run() {
-    auto backoff = first_backoff;
-    while (!stopping_) {
-        try {
-            amqp::Connection broker{{.uri = settings_.mq_uri}};
-            const auto topology = events::promotion_topology(settings_.routing_key, settings_.delivery_limit);
-            broker.declare(topology.dead_letter_queue);
-            broker.declare(topology.queue);
-            broker.consume(topology.queue.name, static_cast<std::uint16_t>(settings_.tasks));
-            ++connection_;
-            log_->info("consuming '{}' with {} task(s)", topology.queue.name, settings_.tasks);
-            backoff = first_backoff;
-            consume_on(broker);
-        } catch (const amqp::Error& error) {
-            log_->warn("broker connection failed, reconnecting in {} ms: {}", backoff.count(), error.what());
-            wait_for_wakeup(backoff);
-            backoff = std::min(backoff * 2, max_backoff);
-        }
+  auto backoff = first_backoff;
+  while (!stopping_) {
+    try {
+      amqp::Connection broker{{.uri = settings_.mq_uri}};
+      const auto topology = events::promotion_topology(settings_.routing_key, settings_.delivery_limit);
+      broker.declare(topology.dead_letter_queue);
+      broker.declare(topology.queue);
+      broker.consume(topology.queue.name, static_cast<std::uint16_t>(settings_.tasks));
+      ++connection_;
+      log_->info("consuming '{}' with {} task(s)", topology.queue.name, settings_.tasks);
+      backoff = first_backoff;
+      consume_on(broker);
+    } catch (const amqp::Error& error) {
+      log_->warn("broker connection failed, reconnecting in {} ms: {}", backoff.count(), error.what());
+      wait_for_wakeup(backoff);
+      backoff = std::min(backoff * 2, max_backoff);
     }
-    // Grants still running belong to a lost connection: the broker redelivers them; let them end.
-    const auto deadline = std::chrono::steady_clock::now() + settings_.shutdown_deadline;
-    while (in_flight_ > 0 && std::chrono::steady_clock::now() < deadline) wait_for_wakeup(50ms);
+  }
+  // Grants still running belong to a lost connection: the broker redelivers them; let them end.
+  const auto deadline = std::chrono::steady_clock::now() + settings_.shutdown_deadline;
+  while (in_flight_ > 0 && std::chrono::steady_clock::now() < deadline) wait_for_wakeup(50ms);
 }
 
 void FirstLoginConsumer::consume_on(amqp::Connection& broker) {
-    std::optional<std::chrono::steady_clock::time_point> deadline;
-    for (;;) {
-        for (const auto& done : take_finished()) {
-            if (done.connection != connection_) continue;  // that delivery went back to the queue
-            if (done.ack) broker.ack(done.tag);
-            else broker.reject(done.tag, false);
-        }
-        if (stopping_) {
-            if (!deadline) deadline = std::chrono::steady_clock::now() + settings_.shutdown_deadline;
-            if (in_flight_ == 0 || std::chrono::steady_clock::now() >= *deadline) return;
-            wait_for_wakeup(50ms);
-            continue;
-        }
-        auto delivery = broker.next_delivery(1000ms, wake_fd_);
-        if (!delivery) {
-            wait_for_wakeup(0ms);  // clears the wake-up that interrupted the wait
-            continue;
-        }
-        auto decoded = events::decode(delivery->body);
-        if (const auto* invalid = std::get_if<events::DecodeError>(&decoded)) {
-            log_->error("dead-lettering message '{}': {}", delivery->message_id, invalid->reason);
-            broker.reject(delivery->tag, false);
-            continue;
-        }
-        ++in_flight_;
-        Delivery decoded_delivery{std::get<events::FirstLogin>(std::move(decoded)), connection_, delivery->tag};
-        boost::asio::post(io_, [this, decoded_delivery = std::move(decoded_delivery)]() mutable {
-            enqueue(std::move(decoded_delivery));
-        });
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  for (;;) {
+    for (const auto& done : take_finished()) {
+      if (done.connection != connection_) continue;  // that delivery went back to the queue
+      if (done.ack)
+        broker.ack(done.tag);
+      else
+        broker.reject(done.tag, false);
     }
+    if (stopping_) {
+      if (!deadline) deadline = std::chrono::steady_clock::now() + settings_.shutdown_deadline;
+      if (in_flight_ == 0 || std::chrono::steady_clock::now() >= *deadline) return;
+      wait_for_wakeup(50ms);
+      continue;
+    }
+    auto delivery = broker.next_delivery(1000ms, wake_fd_);
+    if (!delivery) {
+      wait_for_wakeup(0ms);  // clears the wake-up that interrupted the wait
+      continue;
+    }
+    auto decoded = events::decode(delivery->body);
+    if (const auto* invalid = std::get_if<events::DecodeError>(&decoded)) {
+      log_->error("dead-lettering message '{}': {}", delivery->message_id, invalid->reason);
+      broker.reject(delivery->tag, false);
+      continue;
+    }
+    ++in_flight_;
+    Delivery decoded_delivery{std::get<events::FirstLogin>(std::move(decoded)), connection_, delivery->tag};
+    boost::asio::post(io_, [this, decoded_delivery = std::move(decoded_delivery)]() mutable {
+      enqueue(std::move(decoded_delivery));
+    });
+  }
 }
 
 void FirstLoginConsumer::enqueue(Delivery delivery) {
-    waiting_.push_back(std::move(delivery));
-    if (granting_) return;
-    granting_ = true;
-    boost::asio::co_spawn(io_, grant_waiting(), boost::asio::detached);
+  waiting_.push_back(std::move(delivery));
+  if (granting_) return;
+  granting_ = true;
+  boost::asio::co_spawn(io_, grant_waiting(), boost::asio::detached);
 }
 
 boost::asio::awaitable<void> FirstLoginConsumer::grant_waiting() {
-    while (!waiting_.empty()) {
-        auto batch = std::exchange(waiting_, {});
-        co_await grant_batch(std::move(batch));
-    }
-    granting_ = false;
+  while (!waiting_.empty()) {
+    auto batch = std::exchange(waiting_, {});
+    co_await grant_batch(std::move(batch));
+  }
+  granting_ = false;
 }
 
 // Never throws: every delivery of the batch ends acked, dead-lettered, or (when stopping) unacked.
 boost::asio::awaitable<void> FirstLoginConsumer::grant_batch(std::vector<Delivery> batch) {
-    std::vector<events::FirstLogin> batch_events;
-    for (const auto& delivery : batch) batch_events.push_back(delivery.event);
-    auto backoff = first_backoff;
-    for (;;) {
-        bool one_by_one = false;
-        try {
-            const auto outcomes = co_await store_.grant(batch_events);
-            for (std::size_t i = 0; i < batch.size(); ++i) {
-                log_->info("event {} of user {}: {}", batch[i].event.event_id, batch[i].event.user_id,
-                           describe(outcomes[i]));
-                finish({batch[i].connection, batch[i].tag, true});
-            }
-            co_return;
-        } catch (const pg::Error& error) {
-            log_->warn("{} event(s): database unavailable, retrying in {} ms: {}", batch.size(), backoff.count(),
-                       error.what());
-        } catch (const std::exception& error) {
-            if (batch.size() == 1) {
-                log_->error("event {}: dead-lettered after an unexpected failure: {}", batch[0].event.event_id,
-                            error.what());
-                finish({batch[0].connection, batch[0].tag, false});
-                co_return;
-            }
-            log_->warn("{} events: unexpected failure, granting them one by one: {}", batch.size(), error.what());
-            one_by_one = true;  // so that only the event at fault is dead-lettered
-        }
-        if (one_by_one) {
-            for (auto& delivery : batch) {
-                std::vector<Delivery> single{std::move(delivery)};
-                co_await grant_batch(std::move(single));
-            }
-            co_return;
-        }
-        if (stopping_) break;  // the deliveries stay unacked: the broker hands them out again
-        boost::asio::steady_timer timer{co_await boost::asio::this_coro::executor, backoff};
-        co_await timer.async_wait(boost::asio::use_awaitable);
-        backoff = std::min(backoff * 2, max_backoff);
+  std::vector<events::FirstLogin> batch_events;
+  for (const auto& delivery : batch) batch_events.push_back(delivery.event);
+  auto backoff = first_backoff;
+  for (;;) {
+    bool one_by_one = false;
+    try {
+      const auto outcomes = co_await store_.grant(batch_events);
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        log_->info("event {} of user {}: {}", batch[i].event.event_id, batch[i].event.user_id, describe(outcomes[i]));
+        finish({batch[i].connection, batch[i].tag, true});
+      }
+      co_return;
+    } catch (const pg::Error& error) {
+      log_->warn("{} event(s): database unavailable, retrying in {} ms: {}", batch.size(), backoff.count(),
+                 error.what());
+    } catch (const std::exception& error) {
+      if (batch.size() == 1) {
+        log_->error("event {}: dead-lettered after an unexpected failure: {}", batch[0].event.event_id, error.what());
+        finish({batch[0].connection, batch[0].tag, false});
+        co_return;
+      }
+      log_->warn("{} events: unexpected failure, granting them one by one: {}", batch.size(), error.what());
+      one_by_one = true;  // so that only the event at fault is dead-lettered
     }
-    in_flight_ -= static_cast<int>(batch.size());
-    wake();
+    if (one_by_one) {
+      for (auto& delivery : batch) {
+        std::vector<Delivery> single{std::move(delivery)};
+        co_await grant_batch(std::move(single));
+      }
+      co_return;
+    }
+    if (stopping_) break;  // the deliveries stay unacked: the broker hands them out again
+    boost::asio::steady_timer timer{co_await boost::asio::this_coro::executor, backoff};
+    co_await timer.async_wait(boost::asio::use_awaitable);
+    backoff = std::min(backoff * 2, max_backoff);
+  }
+  in_flight_ -= static_cast<int>(batch.size());
+  wake();
 }
 
 void FirstLoginConsumer::finish(Done done) {
-    {
-        std::lock_guard lock{finished_mutex_};
-        finished_.push_back(done);
-    }
-    --in_flight_;
-    wake();
+  {
+    std::lock_guard lock{finished_mutex_};
+    finished_.push_back(done);
+  }
+  --in_flight_;
+  wake();
 }
 
 std::vector<FirstLoginConsumer::Done> FirstLoginConsumer::take_finished() {
-    std::lock_guard lock{finished_mutex_};
-    return std::exchange(finished_, {});
+  std::lock_guard lock{finished_mutex_};
+  return std::exchange(finished_, {});
 }
 
 }  // namespace promotion

@@ -1,10 +1,10 @@
 #pragma once
+#include <spdlog/fwd.h>
 #include <atomic>
 #include <boost/asio/awaitable.hpp>
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <spdlog/fwd.h>
 #include <vector>
 
 #include "events/first_login.hpp"
@@ -29,52 +29,52 @@ class VoucherStore;
 // deliveries and retries with capped backoff; a delivery is acked only after its grant committed
 // (or was found to be a duplicate, or found no voucher left).
 class FirstLoginConsumer {
-public:
-    FirstLoginConsumer(ConsumeSettings settings, VoucherStore& store, boost::asio::io_context& io,
-                       std::shared_ptr<spdlog::logger> log);
-    ~FirstLoginConsumer();
-    FirstLoginConsumer(const FirstLoginConsumer&) = delete;
-    FirstLoginConsumer& operator=(const FirstLoginConsumer&) = delete;
+ public:
+  FirstLoginConsumer(ConsumeSettings settings, VoucherStore& store, boost::asio::io_context& io,
+                     std::shared_ptr<spdlog::logger> log);
+  ~FirstLoginConsumer();
+  FirstLoginConsumer(const FirstLoginConsumer&) = delete;
+  FirstLoginConsumer& operator=(const FirstLoginConsumer&) = delete;
 
-    // Consumes until stop(), reconnecting to the broker with capped backoff.
-    void run();
-    // Thread-safe: stop taking deliveries; run() returns once in-flight grants are acked or the
-    // shutdown deadline passed (the broker then redelivers what was not acked).
-    void stop();
+  // Consumes until stop(), reconnecting to the broker with capped backoff.
+  void run();
+  // Thread-safe: stop taking deliveries; run() returns once in-flight grants are acked or the
+  // shutdown deadline passed (the broker then redelivers what was not acked).
+  void stop();
 
-private:
-    struct Delivery {
-        events::FirstLogin event;
-        std::uint64_t connection;
-        std::uint64_t tag;
-    };
-    struct Done {
-        std::uint64_t connection;  // which broker connection the delivery tag belongs to
-        std::uint64_t tag;
-        bool ack;  // false: dead-letter it
-    };
+ private:
+  struct Delivery {
+    events::FirstLogin event;
+    std::uint64_t connection;
+    std::uint64_t tag;
+  };
+  struct Done {
+    std::uint64_t connection;  // which broker connection the delivery tag belongs to
+    std::uint64_t tag;
+    bool ack;  // false: dead-letter it
+  };
 
-    void consume_on(amqp::Connection& broker);
-    void enqueue(Delivery delivery);  // on io
-    boost::asio::awaitable<void> grant_waiting();
-    boost::asio::awaitable<void> grant_batch(std::vector<Delivery> batch);
-    void finish(Done done);
-    std::vector<Done> take_finished();
-    void wake();
-    void wait_for_wakeup(std::chrono::milliseconds timeout);
+  void consume_on(amqp::Connection& broker);
+  void enqueue(Delivery delivery);  // on io
+  boost::asio::awaitable<void> grant_waiting();
+  boost::asio::awaitable<void> grant_batch(std::vector<Delivery> batch);
+  void finish(Done done);
+  std::vector<Done> take_finished();
+  void wake();
+  void wait_for_wakeup(std::chrono::milliseconds timeout);
 
-    ConsumeSettings settings_;
-    VoucherStore& store_;
-    boost::asio::io_context& io_;
-    std::shared_ptr<spdlog::logger> log_;
-    std::atomic<bool> stopping_{false};
-    std::atomic<int> in_flight_{0};
-    std::uint64_t connection_ = 0;
-    std::vector<Delivery> waiting_;  // io thread only: decoded deliveries not yet in a batch
-    bool granting_ = false;          // io thread only: grant_waiting() is running
-    std::mutex finished_mutex_;
-    std::vector<Done> finished_;
-    int wake_fd_ = -1;  // eventfd: a grant finished, or stop() was called
+  ConsumeSettings settings_;
+  VoucherStore& store_;
+  boost::asio::io_context& io_;
+  std::shared_ptr<spdlog::logger> log_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<int> in_flight_{0};
+  std::uint64_t connection_ = 0;
+  std::vector<Delivery> waiting_;  // io thread only: decoded deliveries not yet in a batch
+  bool granting_ = false;          // io thread only: grant_waiting() is running
+  std::mutex finished_mutex_;
+  std::vector<Done> finished_;
+  int wake_fd_ = -1;  // eventfd: a grant finished, or stop() was called
 };
 
 }  // namespace promotion

@@ -14,10 +14,10 @@ class VoucherStore;
 
 // What the handlers work with; owned by `serve`, alive for the life of the server.
 struct Service {
-    pg::Pool& pool;
-    CampaignStore& campaigns;
-    VoucherStore& vouchers;
-    const auth::TokenVerifier& verifier;
+  pg::Pool& pool;
+  CampaignStore& campaigns;
+  VoucherStore& vouchers;
+  const auth::TokenVerifier& verifier;
 };
 
 }  // namespace promotion

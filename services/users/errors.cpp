@@ -5,22 +5,23 @@
 namespace users {
 
 http::Response to_response(Failure failure) {
-    switch (failure) {
-        case Failure::identifier_taken:
-            return http::error(http::Status::conflict, "identifier already taken");
-        case Failure::invalid_credentials:
-            return http::error(http::Status::unauthorized, "invalid credentials");
-        case Failure::unauthorized:
-            return http::error(http::Status::unauthorized, "unauthorized");
-        case Failure::hashing_busy: {
-            auto response = http::error(http::Status::service_unavailable, "too many password checks in progress, retry shortly");
-            response.set(http::Field::retry_after, "1");
-            return response;
-        }
-        case Failure::not_found:
-            break;
+  switch (failure) {
+    case Failure::identifier_taken:
+      return http::error(http::Status::conflict, "identifier already taken");
+    case Failure::invalid_credentials:
+      return http::error(http::Status::unauthorized, "invalid credentials");
+    case Failure::unauthorized:
+      return http::error(http::Status::unauthorized, "unauthorized");
+    case Failure::hashing_busy: {
+      auto response =
+          http::error(http::Status::service_unavailable, "too many password checks in progress, retry shortly");
+      response.set(http::Field::retry_after, "1");
+      return response;
     }
-    return http::error(http::Status::not_found, "not found");
+    case Failure::not_found:
+      break;
+  }
+  return http::error(http::Status::not_found, "not found");
 }
 
 }  // namespace users

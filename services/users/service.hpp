@@ -15,11 +15,11 @@ class UserStore;
 
 // What the handlers work with; owned by `serve`, alive for the life of the server.
 struct Service {
-    pg::Pool& pool;
-    UserStore& store;
-    auth::HashingPool& hashing;
-    const auth::TokenIssuer& issuer;
-    const auth::TokenVerifier& verifier;
+  pg::Pool& pool;
+  UserStore& store;
+  auth::HashingPool& hashing;
+  const auth::TokenIssuer& issuer;
+  const auth::TokenVerifier& verifier;
 };
 
 }  // namespace users

@@ -11,23 +11,23 @@ const std::string user_columns =
     "id, username, email, phone, full_name, birthday::text, is_admin, " + pg::rfc3339_utc("created_at");
 
 std::optional<std::string> optional(const pg::Result& r, int col) {
-    auto value = r.get_optional(0, col);
-    return value ? std::optional<std::string>(*value) : std::nullopt;
+  auto value = r.get_optional(0, col);
+  return value ? std::optional<std::string>(*value) : std::nullopt;
 }
 
 User user_from(const pg::Result& r) {
-    return User{.id = std::string(r.get(0, 0)),
-                .username = optional(r, 1),
-                .email = optional(r, 2),
-                .phone = optional(r, 3),
-                .full_name = std::string(r.get(0, 4)),
-                .birthday = optional(r, 5),
-                .is_admin = r.get(0, 6) == "t",
-                .created_at = std::string(r.get(0, 7))};
+  return User{.id = std::string(r.get(0, 0)),
+              .username = optional(r, 1),
+              .email = optional(r, 2),
+              .phone = optional(r, 3),
+              .full_name = std::string(r.get(0, 4)),
+              .birthday = optional(r, 5),
+              .is_admin = r.get(0, 6) == "t",
+              .created_at = std::string(r.get(0, 7))};
 }
 
 pg::Param lowered(const std::optional<std::string>& value) {
-    return value ? pg::Param(normalize_identifier(*value)) : std::nullopt;
+  return value ? pg::Param(normalize_identifier(*value)) : std::nullopt;
 }
 
 }  // namespace
@@ -35,66 +35,69 @@ pg::Param lowered(const std::optional<std::string>& value) {
 boost::asio::awaitable<boost::system::result<User, Failure>> UserStore::create(Registration registration,
                                                                                std::string password_hash,
                                                                                bool is_admin) {
-    const std::string sql = "WITH created AS ("
-        "  INSERT INTO users (username, email, phone, password_hash, full_name, birthday, is_admin)"
-        "  VALUES ($1, $2, $3, $4, $5, $6::date, $7) RETURNING *),"
-        " claimed AS ("
-        "  INSERT INTO user_identifiers (identifier, user_id, kind)"
-        "  SELECT v.identifier, created.id, v.kind FROM created,"
-        "   (VALUES ($8, 'username'), ($9, 'email'), ($10, 'phone')) AS v (identifier, kind)"
-        "  WHERE v.identifier IS NOT NULL)"
-        " SELECT " + user_columns + " FROM created";
-    try {
-        pg::Params params{registration.username, registration.email, registration.phone, std::move(password_hash),
-                          registration.full_name,
-                          registration.birthday.empty() ? pg::Param{} : pg::Param{registration.birthday},
-                          is_admin ? "true" : "false", lowered(registration.username),
-                          lowered(registration.email), registration.phone};
-        auto result = co_await pool_.query(sql, std::move(params));
-        co_return user_from(result);
-    } catch (const pg::Error& error) {
-        if (!pg::is_unique_violation(error)) throw;
-    }
-    co_return Failure::identifier_taken;
+  const std::string sql =
+      "WITH created AS ("
+      "  INSERT INTO users (username, email, phone, password_hash, full_name, birthday, is_admin)"
+      "  VALUES ($1, $2, $3, $4, $5, $6::date, $7) RETURNING *),"
+      " claimed AS ("
+      "  INSERT INTO user_identifiers (identifier, user_id, kind)"
+      "  SELECT v.identifier, created.id, v.kind FROM created,"
+      "   (VALUES ($8, 'username'), ($9, 'email'), ($10, 'phone')) AS v (identifier, kind)"
+      "  WHERE v.identifier IS NOT NULL)"
+      " SELECT " +
+      user_columns + " FROM created";
+  try {
+    pg::Params params{
+        registration.username,       registration.email,
+        registration.phone,          std::move(password_hash),
+        registration.full_name,      registration.birthday.empty() ? pg::Param{} : pg::Param{registration.birthday},
+        is_admin ? "true" : "false", lowered(registration.username),
+        lowered(registration.email), registration.phone};
+    auto result = co_await pool_.query(sql, std::move(params));
+    co_return user_from(result);
+  } catch (const pg::Error& error) {
+    if (!pg::is_unique_violation(error)) throw;
+  }
+  co_return Failure::identifier_taken;
 }
 
 boost::asio::awaitable<std::optional<Credentials>> UserStore::find_credentials(std::string identifier) {
-    pg::Params params{normalize_identifier(identifier)};
-    auto r = co_await pool_.query(
-        "SELECT u.id, u.password_hash, u.is_active, u.is_admin, u.first_login_at IS NULL"
-        " FROM user_identifiers i JOIN users u ON u.id = i.user_id WHERE i.identifier = $1",
-        std::move(params));
-    if (r.rows() == 0) co_return std::nullopt;
-    co_return Credentials{.user_id = std::string(r.get(0, 0)),
-                          .password_hash = std::string(r.get(0, 1)),
-                          .is_active = r.get(0, 2) == "t",
-                          .is_admin = r.get(0, 3) == "t",
-                          .first_login_pending = r.get(0, 4) == "t"};
+  pg::Params params{normalize_identifier(identifier)};
+  auto r = co_await pool_.query(
+      "SELECT u.id, u.password_hash, u.is_active, u.is_admin, u.first_login_at IS NULL"
+      " FROM user_identifiers i JOIN users u ON u.id = i.user_id WHERE i.identifier = $1",
+      std::move(params));
+  if (r.rows() == 0) co_return std::nullopt;
+  co_return Credentials{.user_id = std::string(r.get(0, 0)),
+                        .password_hash = std::string(r.get(0, 1)),
+                        .is_active = r.get(0, 2) == "t",
+                        .is_admin = r.get(0, 3) == "t",
+                        .first_login_pending = r.get(0, 4) == "t"};
 }
 
 boost::asio::awaitable<bool> UserStore::record_first_login(std::string user_id, std::string identifier) {
-    pg::Params params{std::move(user_id), std::move(identifier)};
-    auto r = co_await pool_.query(
-        "WITH first AS ("
-        "  UPDATE users SET first_login_at = now() WHERE id = $1 AND first_login_at IS NULL"
-        "  RETURNING id, first_login_at)"
-        " INSERT INTO outbox (user_id, user_identifier, occurred_at)"
-        " SELECT id, $2, first_login_at FROM first",
-        std::move(params));
-    co_return r.affected() == 1;
+  pg::Params params{std::move(user_id), std::move(identifier)};
+  auto r = co_await pool_.query(
+      "WITH first AS ("
+      "  UPDATE users SET first_login_at = now() WHERE id = $1 AND first_login_at IS NULL"
+      "  RETURNING id, first_login_at)"
+      " INSERT INTO outbox (user_id, user_identifier, occurred_at)"
+      " SELECT id, $2, first_login_at FROM first",
+      std::move(params));
+  co_return r.affected() == 1;
 }
 
 boost::asio::awaitable<void> UserStore::replace_password_hash(std::string user_id, std::string password_hash) {
-    pg::Params params{std::move(user_id), std::move(password_hash)};
-    co_await pool_.query("UPDATE users SET password_hash = $2 WHERE id = $1", std::move(params));
+  pg::Params params{std::move(user_id), std::move(password_hash)};
+  co_await pool_.query("UPDATE users SET password_hash = $2 WHERE id = $1", std::move(params));
 }
 
 boost::asio::awaitable<std::optional<User>> UserStore::find(std::string user_id) {
-    pg::Params params{std::move(user_id)};
-    auto r = co_await pool_.query("SELECT " + user_columns + " FROM users WHERE id = $1::uuid AND is_active",
-                                  std::move(params));
-    if (r.rows() == 0) co_return std::nullopt;
-    co_return user_from(r);
+  pg::Params params{std::move(user_id)};
+  auto r = co_await pool_.query("SELECT " + user_columns + " FROM users WHERE id = $1::uuid AND is_active",
+                                std::move(params));
+  if (r.rows() == 0) co_return std::nullopt;
+  co_return user_from(r);
 }
 
 }  // namespace users

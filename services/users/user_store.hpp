@@ -16,25 +16,25 @@ namespace users {
 
 // The only place with SQL for users and the outbox.
 class UserStore {
-public:
-    explicit UserStore(pg::Pool& pool) : pool_(pool) {}
+ public:
+  explicit UserStore(pg::Pool& pool) : pool_(pool) {}
 
-    // Inserts the user and claims its identifiers in one statement; identifier_taken on a clash.
-    boost::asio::awaitable<boost::system::result<User, Failure>> create(Registration registration,
-                                                                        std::string password_hash, bool is_admin);
+  // Inserts the user and claims its identifiers in one statement; identifier_taken on a clash.
+  boost::asio::awaitable<boost::system::result<User, Failure>> create(Registration registration,
+                                                                      std::string password_hash, bool is_admin);
 
-    boost::asio::awaitable<std::optional<Credentials>> find_credentials(std::string identifier);
+  boost::asio::awaitable<std::optional<Credentials>> find_credentials(std::string identifier);
 
-    // Sets first_login_at and writes the outbox event in one statement; only the first caller
-    // for a user gets a row back, however many race (invariant 2).
-    boost::asio::awaitable<bool> record_first_login(std::string user_id, std::string identifier);
+  // Sets first_login_at and writes the outbox event in one statement; only the first caller
+  // for a user gets a row back, however many race (invariant 2).
+  boost::asio::awaitable<bool> record_first_login(std::string user_id, std::string identifier);
 
-    boost::asio::awaitable<void> replace_password_hash(std::string user_id, std::string password_hash);
+  boost::asio::awaitable<void> replace_password_hash(std::string user_id, std::string password_hash);
 
-    boost::asio::awaitable<std::optional<User>> find(std::string user_id);
+  boost::asio::awaitable<std::optional<User>> find(std::string user_id);
 
-private:
-    pg::Pool& pool_;
+ private:
+  pg::Pool& pool_;
 };
 
 }  // namespace users

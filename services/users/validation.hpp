@@ -12,12 +12,12 @@ namespace users {
 
 // A registration that passed every rule of design §3; identifiers are as typed.
 struct Registration {
-    std::optional<std::string> username;
-    std::optional<std::string> email;
-    std::optional<std::string> phone;
-    std::string password;
-    std::string full_name;
-    std::string birthday;  // YYYY-MM-DD
+  std::optional<std::string> username;
+  std::optional<std::string> email;
+  std::optional<std::string> phone;
+  std::string password;
+  std::string full_name;
+  std::string birthday;  // YYYY-MM-DD
 };
 
 using Validated = std::variant<Registration, std::vector<http::FieldError>>;

@@ -10,12 +10,12 @@ namespace amqp {
 
 // An amqp_table_t view over `arguments`; valid while both live.
 class Table {
-public:
-    explicit Table(const std::map<std::string, Argument>& arguments);
-    amqp_table_t get() const;
+ public:
+  explicit Table(const std::map<std::string, Argument>& arguments);
+  amqp_table_t get() const;
 
-private:
-    std::vector<amqp_table_entry_t> entries_;
+ private:
+  std::vector<amqp_table_entry_t> entries_;
 };
 
 }  // namespace amqp

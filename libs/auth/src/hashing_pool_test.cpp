@@ -2,10 +2,10 @@
 
 #include "auth/password.hpp"
 
+#include <gtest/gtest.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
-#include <gtest/gtest.h>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -65,7 +65,12 @@ TEST(HashingPool, LeavesTheEventLoopFreeWhileHashing) {
       },
       asio::detached);
   asio::co_spawn(
-      io, [&]() -> asio::awaitable<void> { other_work_ran = true; co_return; }, asio::detached);
+      io,
+      [&]() -> asio::awaitable<void> {
+        other_work_ran = true;
+        co_return;
+      },
+      asio::detached);
   io.run();
   EXPECT_TRUE(seen_while_hashing);
 }

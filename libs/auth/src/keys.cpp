@@ -74,23 +74,21 @@ std::string thumbprint(EVP_PKEY* key) {
   const auto n = bn_param(key, OSSL_PKEY_PARAM_RSA_N);
   const auto e = bn_param(key, OSSL_PKEY_PARAM_RSA_E);
   if (!n || !e) fail("cannot read the RSA public components");
-  const std::string jwk = R"({"e":")" + detail::base64url_encode(unsigned_bytes(*e)) +
-                          R"(","kty":"RSA","n":")" + detail::base64url_encode(unsigned_bytes(*n)) +
-                          R"("})";
+  const std::string jwk = R"({"e":")" + detail::base64url_encode(unsigned_bytes(*e)) + R"(","kty":"RSA","n":")" +
+                          detail::base64url_encode(unsigned_bytes(*n)) + R"("})";
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int digest_length = 0;
   if (EVP_Digest(jwk.data(), jwk.size(), digest, &digest_length, EVP_sha256(), nullptr) != 1) {
     fail("cannot hash the JWK");
   }
-  return detail::base64url_encode(
-      std::string_view(reinterpret_cast<const char*>(digest), digest_length));
+  return detail::base64url_encode(std::string_view(reinterpret_cast<const char*>(digest), digest_length));
 }
 
 detail::BignumPtr bn_from_base64url(std::string_view text) {
   const auto bytes = detail::base64url_decode(text);
   if (!bytes || bytes->empty()) fail("JWK component is not base64url");
-  detail::BignumPtr bn{BN_bin2bn(reinterpret_cast<const unsigned char*>(bytes->data()),
-                                 static_cast<int>(bytes->size()), nullptr)};
+  detail::BignumPtr bn{
+      BN_bin2bn(reinterpret_cast<const unsigned char*>(bytes->data()), static_cast<int>(bytes->size()), nullptr)};
   if (!bn) fail("cannot read a JWK component");
   return bn;
 }

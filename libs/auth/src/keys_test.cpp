@@ -52,8 +52,7 @@ TEST(Keys, LoadsPkcs1Pem) {
   }
   ASSERT_NE(texts[0].find("BEGIN RSA PRIVATE KEY"), std::string::npos);
   ASSERT_NE(texts[1].find("BEGIN RSA PUBLIC KEY"), std::string::npos);
-  EXPECT_EQ(PublicKey::from_private(PrivateKey::load(texts[0])).kid(),
-            PublicKey::load(texts[1]).kid());
+  EXPECT_EQ(PublicKey::from_private(PrivateKey::load(texts[0])).kid(), PublicKey::load(texts[1]).kid());
 }
 
 TEST(Keys, RefusesNonRsaKeys) {
@@ -71,8 +70,7 @@ TEST(Keys, RefusesAPrivateKeyWhereAPublicKeyBelongs) {
 }
 
 TEST(Keys, ErrorsNeverEchoKeyMaterial) {
-  const std::string broken =
-      "-----BEGIN PRIVATE KEY-----\nSECRETSECRETSECRET\n-----END PRIVATE KEY-----\n";
+  const std::string broken = "-----BEGIN PRIVATE KEY-----\nSECRETSECRETSECRET\n-----END PRIVATE KEY-----\n";
   try {
     (void)PrivateKey::load(broken);
     FAIL() << "broken key loaded";

@@ -33,7 +33,8 @@ std::string hash_password(std::string_view password) {
   std::string encoded(argon2_encodedlen(time_cost, memory_kib, lanes, salt_bytes, hash_bytes, Argon2_id), '\0');
   const int status = argon2id_hash_encoded(time_cost, memory_kib, lanes, password.data(), password.size(), salt.data(),
                                            salt.size(), hash_bytes, encoded.data(), encoded.size());
-  if (status != ARGON2_OK) throw std::runtime_error(std::string("password hashing failed: ") + argon2_error_message(status));
+  if (status != ARGON2_OK)
+    throw std::runtime_error(std::string("password hashing failed: ") + argon2_error_message(status));
   encoded.resize(encoded.find('\0'));
   return encoded;
 }

@@ -46,10 +46,8 @@ std::string rs256_sign(EVP_PKEY* key, std::string_view signing_input) {
 bool rs256_verify(EVP_PKEY* key, std::string_view signing_input, std::string_view signature) {
   const auto ctx = rs256_context(key, EVP_DigestVerifyInit_ex);
   if (!ctx) return false;
-  const int ok = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()),
-                                  signature.size(),
-                                  reinterpret_cast<const unsigned char*>(signing_input.data()),
-                                  signing_input.size());
+  const int ok = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
+                                  reinterpret_cast<const unsigned char*>(signing_input.data()), signing_input.size());
   if (ok != 1) ERR_clear_error();
   return ok == 1;
 }

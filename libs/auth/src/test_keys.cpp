@@ -48,33 +48,30 @@ const KeyPairPem& shared_rsa(int index) {
 std::filesystem::path write_temp_file(std::string_view text) {
   std::array<unsigned char, 8> noise{};
   RAND_bytes(noise.data(), static_cast<int>(noise.size()));
-  const auto name = "auth_test_" + detail::base64url_encode(std::string_view(
-                                       reinterpret_cast<const char*>(noise.data()), noise.size())) +
-                    ".pem";
+  const auto name =
+      "auth_test_" +
+      detail::base64url_encode(std::string_view(reinterpret_cast<const char*>(noise.data()), noise.size())) + ".pem";
   const auto path = std::filesystem::temp_directory_path() / name;
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
 
-std::string sign_rs256(const std::string& private_pem, std::string_view header_json,
-                       std::string_view payload_json) {
+std::string sign_rs256(const std::string& private_pem, std::string_view header_json, std::string_view payload_json) {
   const auto key = PrivateKey::load(private_pem);
   const auto input = signing_input(header_json, payload_json);
   return input + '.' + detail::base64url_encode(detail::rs256_sign(key.native(), input));
 }
 
-std::string sign_hs256(std::string_view secret, std::string_view header_json,
-                       std::string_view payload_json) {
+std::string sign_hs256(std::string_view secret, std::string_view header_json, std::string_view payload_json) {
   const auto input = signing_input(header_json, payload_json);
   std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
   std::size_t length = 0;
   if (EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, secret.data(), secret.size(),
-                reinterpret_cast<const unsigned char*>(input.data()), input.size(), mac.data(),
-                mac.size(), &length) == nullptr) {
+                reinterpret_cast<const unsigned char*>(input.data()), input.size(), mac.data(), mac.size(),
+                &length) == nullptr) {
     throw std::runtime_error("test HMAC failed");
   }
-  return input + '.' +
-         detail::base64url_encode(std::string_view(reinterpret_cast<const char*>(mac.data()), length));
+  return input + '.' + detail::base64url_encode(std::string_view(reinterpret_cast<const char*>(mac.data()), length));
 }
 
 }  // namespace auth::test

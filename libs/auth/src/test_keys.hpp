@@ -22,11 +22,9 @@ const KeyPairPem& shared_rsa(int index);
 std::filesystem::path write_temp_file(std::string_view text);
 
 // header.payload.signature with an RS256 signature by private_pem over the given JSON texts.
-std::string sign_rs256(const std::string& private_pem, std::string_view header_json,
-                       std::string_view payload_json);
+std::string sign_rs256(const std::string& private_pem, std::string_view header_json, std::string_view payload_json);
 
 // header.payload.signature with an HMAC-SHA256 signature keyed by secret.
-std::string sign_hs256(std::string_view secret, std::string_view header_json,
-                       std::string_view payload_json);
+std::string sign_hs256(std::string_view secret, std::string_view header_json, std::string_view payload_json);
 
 }  // namespace auth::test

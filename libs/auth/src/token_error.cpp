@@ -17,15 +17,24 @@ class TokenErrorCategory final : public boost::system::error_category {
 
   std::string message(int value) const override {
     switch (static_cast<TokenError>(value)) {
-      case TokenError::malformed: return "malformed token";
-      case TokenError::bad_algorithm: return "token algorithm is not RS256";
-      case TokenError::unknown_key: return "token key id is unknown";
-      case TokenError::bad_signature: return "token signature is invalid";
-      case TokenError::expired: return "token has expired";
-      case TokenError::not_yet_valid: return "token is not yet valid";
-      case TokenError::wrong_issuer: return "token issuer is not accepted";
-      case TokenError::wrong_audience: return "token audience is not accepted";
-      case TokenError::missing_claim: return "token lacks a required claim";
+      case TokenError::malformed:
+        return "malformed token";
+      case TokenError::bad_algorithm:
+        return "token algorithm is not RS256";
+      case TokenError::unknown_key:
+        return "token key id is unknown";
+      case TokenError::bad_signature:
+        return "token signature is invalid";
+      case TokenError::expired:
+        return "token has expired";
+      case TokenError::not_yet_valid:
+        return "token is not yet valid";
+      case TokenError::wrong_issuer:
+        return "token issuer is not accepted";
+      case TokenError::wrong_audience:
+        return "token audience is not accepted";
+      case TokenError::missing_claim:
+        return "token lacks a required claim";
     }
     return "unknown token error";
   }

@@ -3,10 +3,10 @@
 #include "base64url.hpp"
 #include "rs256.hpp"
 
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 #include <openssl/err.h>
 #include <openssl/rand.h>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <array>
 #include <cstdio>
@@ -25,17 +25,14 @@ std::string random_uuid() {
   b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
   b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
   std::array<char, 37> text{};
-  std::snprintf(text.data(), text.size(),
-                "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-                b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
-                b[15]);
+  std::snprintf(text.data(), text.size(), "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+                b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
   return std::string(text.data(), 36);
 }
 
 }  // namespace
 
-TokenIssuer::TokenIssuer(PrivateKey key, std::string issuer, std::string audience,
-                         std::chrono::minutes ttl)
+TokenIssuer::TokenIssuer(PrivateKey key, std::string issuer, std::string audience, std::chrono::minutes ttl)
     : key_(std::move(key)),
       kid_(PublicKey::from_private(key_).kid()),
       issuer_(std::move(issuer)),
@@ -51,9 +48,8 @@ std::string TokenIssuer::issue(std::string sub, bool is_admin, std::string ident
   const auto iat = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
   const auto exp = iat + std::chrono::duration_cast<std::chrono::seconds>(ttl_).count();
   const boost::json::object payload{
-      {"iss", issuer_},       {"aud", audience_}, {"sub", std::move(sub)},
-      {"iat", iat},           {"exp", exp},       {"jti", random_uuid()},
-      {"is_admin", is_admin}, {"identifier", std::move(identifier)}};
+      {"iss", issuer_}, {"aud", audience_},     {"sub", std::move(sub)}, {"iat", iat},
+      {"exp", exp},     {"jti", random_uuid()}, {"is_admin", is_admin},  {"identifier", std::move(identifier)}};
   std::string token = encoded_header_ + '.' + detail::base64url_encode(boost::json::serialize(payload));
   const std::string signature = detail::rs256_sign(key_.native(), token);
   token += '.';

@@ -4,9 +4,9 @@
 #include "base64url.hpp"
 #include "test_keys.hpp"
 
+#include <gtest/gtest.h>
 #include <boost/json.hpp>
 #include <boost/system/system_error.hpp>
-#include <gtest/gtest.h>
 
 #include <regex>
 
@@ -29,15 +29,13 @@ class TokenTest : public ::testing::Test {
   json::object header() const { return {{"alg", "RS256"}, {"typ", "JWT"}, {"kid", public_.kid()}}; }
 
   static json::object payload() {
-    return {{"iss", "users"}, {"aud", "promotion"}, {"sub", "42"},
-            {"iat", t0_s},    {"exp", t0_s + 1800}, {"jti", "j-1"}};
+    return {{"iss", "users"}, {"aud", "promotion"}, {"sub", "42"}, {"iat", t0_s}, {"exp", t0_s + 1800}, {"jti", "j-1"}};
   }
 
   // A token signed with the real private key over arbitrary header and payload JSON.
   std::string craft(const json::object& payload_json) const { return craft(header(), payload_json); }
   std::string craft(const json::object& header_json, const json::object& payload_json) const {
-    return test::sign_rs256(pair_.private_pem, json::serialize(header_json),
-                            json::serialize(payload_json));
+    return test::sign_rs256(pair_.private_pem, json::serialize(header_json), json::serialize(payload_json));
   }
 
   TokenError rejection(std::string_view token, std::chrono::system_clock::time_point now = t0) const {
@@ -69,8 +67,8 @@ TEST_F(TokenTest, RoundTripKeepsTheClaims) {
   EXPECT_EQ(claims->aud, "promotion");
   EXPECT_EQ(claims->iat, t0_s);
   EXPECT_EQ(claims->exp, t0_s + 30 * 60);
-  EXPECT_TRUE(std::regex_match(
-      claims->jti, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
+  EXPECT_TRUE(
+      std::regex_match(claims->jti, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
   EXPECT_NE(verifier_.verify(issuer_.issue("42", true, "a", t0), t0)->jti, claims->jti);
   EXPECT_EQ(issuer_.ttl(), 30min);
 }
@@ -85,16 +83,15 @@ TEST_F(TokenTest, HeaderNamesRs256JwtAndTheThumbprintKid) {
 
 TEST_F(TokenTest, RejectsAlgNone) {
   const std::string none_header = R"({"alg":"none"})";
-  const auto token = detail::base64url_encode(none_header) + '.' +
-                     detail::base64url_encode(json::serialize(payload())) + '.';
+  const auto token =
+      detail::base64url_encode(none_header) + '.' + detail::base64url_encode(json::serialize(payload())) + '.';
   EXPECT_EQ(rejection(token), TokenError::bad_algorithm);
 }
 
 TEST_F(TokenTest, RejectsHs256KeyedWithThePublicKeyPem) {
   auto hs_header = header();
   hs_header["alg"] = "HS256";
-  const auto token = test::sign_hs256(pair_.public_pem, json::serialize(hs_header),
-                                      json::serialize(payload()));
+  const auto token = test::sign_hs256(pair_.public_pem, json::serialize(hs_header), json::serialize(payload()));
   EXPECT_EQ(rejection(token), TokenError::bad_algorithm);
 }
 
@@ -178,8 +175,7 @@ TEST_F(TokenTest, RejectsATokenFromAnotherKeyPair) {
   EXPECT_EQ(rejection(stranger.issue("42", true, "alice", t0)), TokenError::unknown_key);
 
   // Our kid, someone else's signature.
-  const auto forged = test::sign_rs256(other.private_pem, json::serialize(header()),
-                                       json::serialize(payload()));
+  const auto forged = test::sign_rs256(other.private_pem, json::serialize(header()), json::serialize(payload()));
   EXPECT_EQ(rejection(forged), TokenError::bad_signature);
 }
 
@@ -191,10 +187,12 @@ TEST_F(TokenTest, ResolvesKidOnlyInItsOwnKeys) {
   // A header pointing at the attacker's own key material is ignored.
   const auto& other = test::shared_rsa(1);
   const auto other_kid = PublicKey::load(other.public_pem).kid();
-  json::object attacker{{"alg", "RS256"}, {"kid", other_kid}, {"jku", "https://evil.example/jwks"},
-                        {"x5u", "https://evil.example/cert"}, {"jwk", {{"kty", "RSA"}}}};
-  const auto token = test::sign_rs256(other.private_pem, json::serialize(attacker),
-                                      json::serialize(payload()));
+  json::object attacker{{"alg", "RS256"},
+                        {"kid", other_kid},
+                        {"jku", "https://evil.example/jwks"},
+                        {"x5u", "https://evil.example/cert"},
+                        {"jwk", {{"kty", "RSA"}}}};
+  const auto token = test::sign_rs256(other.private_pem, json::serialize(attacker), json::serialize(payload()));
   EXPECT_EQ(rejection(token), TokenError::unknown_key);
 }
 
@@ -229,8 +227,7 @@ TEST(TokenConfig, RefusesBadSettings) {
   const auto key = PublicKey::load(test::shared_rsa(0).public_pem);
   EXPECT_THROW(TokenVerifier({}, "i", "a"), std::invalid_argument);
   EXPECT_THROW(TokenVerifier({key}, "i", "a", 61s), std::invalid_argument);
-  EXPECT_THROW(TokenIssuer(PrivateKey::load(test::shared_rsa(0).private_pem), "i", "a", 0min),
-               std::invalid_argument);
+  EXPECT_THROW(TokenIssuer(PrivateKey::load(test::shared_rsa(0).private_pem), "i", "a", 0min), std::invalid_argument);
 }
 
 }  // namespace

@@ -29,8 +29,7 @@ std::optional<Parts> split(std::string_view token) {
   if (second == std::string_view::npos || token.find('.', second + 1) != std::string_view::npos) {
     return std::nullopt;
   }
-  Parts parts{token.substr(0, first), token.substr(first + 1, second - first - 1),
-              token.substr(second + 1)};
+  Parts parts{token.substr(0, first), token.substr(first + 1, second - first - 1), token.substr(second + 1)};
   if (parts.header.empty() || parts.payload.empty()) return std::nullopt;
   return parts;
 }
@@ -147,8 +146,7 @@ Result TokenVerifier::check(std::string_view token, std::chrono::system_clock::t
   if (sub.presence == Presence::wrong_type || iss.presence == Presence::wrong_type ||
       exp.presence == Presence::wrong_type || iat.presence == Presence::wrong_type ||
       nbf.presence == Presence::wrong_type || jti.presence == Presence::wrong_type ||
-      identifier.presence == Presence::wrong_type || (is_admin && !is_admin->is_bool()) ||
-      sub.value.empty()) {
+      identifier.presence == Presence::wrong_type || (is_admin && !is_admin->is_bool()) || sub.value.empty()) {
     return TokenError::malformed;
   }
 

@@ -4,13 +4,13 @@
 #include "http/json_response.hpp"
 #include "request_id.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-#include <spdlog/spdlog.h>
 
 #include <array>
 #include <optional>
@@ -34,14 +34,14 @@ constexpr std::size_t linger_bytes = 1024 * 1024;
 
 // Keeps the connection in the server's registry for the lifetime of its coroutine.
 class Registration {
-public:
+ public:
   Registration(Server::State& state, std::shared_ptr<Connection> connection)
       : state_(state), id_(state.add_connection(std::move(connection))) {}
   ~Registration() { state_.remove_connection(id_); }
   Registration(const Registration&) = delete;
   Registration& operator=(const Registration&) = delete;
 
-private:
+ private:
   Server::State& state_;
   std::uint64_t id_;
 };
@@ -87,8 +87,7 @@ asio::awaitable<void> linger_close(std::shared_ptr<Connection> connection) {
 
 }  // namespace
 
-asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, const Router& router,
-                                       tcp::socket socket) {
+asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, const Router& router, tcp::socket socket) {
   beast::error_code ignored;
   socket.set_option(tcp::no_delay(true), ignored);
   auto connection = std::make_shared<Connection>(std::move(socket));

@@ -19,7 +19,7 @@ boost::asio::awaitable<Response> ready(std::function<boost::asio::awaitable<bool
 Handler liveness() { return alive; }
 
 Handler readiness(std::function<boost::asio::awaitable<bool>()> check) {
-    return [check = std::move(check)](RequestContext context) { return ready(check, std::move(context)); };
+  return [check = std::move(check)](RequestContext context) { return ready(check, std::move(context)); };
 }
 
 }  // namespace http

@@ -4,9 +4,7 @@
 
 namespace http {
 
-void PathParams::add(std::string name, std::string value) {
-  values_.emplace_back(std::move(name), std::move(value));
-}
+void PathParams::add(std::string name, std::string value) { values_.emplace_back(std::move(name), std::move(value)); }
 
 std::string_view PathParams::get(std::string_view name) const {
   const auto it = std::ranges::find(values_, name, &std::pair<std::string, std::string>::first);

@@ -37,7 +37,8 @@ std::optional<std::vector<std::string>> decode_path(std::string_view target) {
 }  // namespace
 
 void Router::add(Verb verb, std::string pattern, Handler handler) {
-  if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with '/': " + pattern);
+  if (pattern.empty() || pattern.front() != '/')
+    throw std::invalid_argument("route pattern must start with '/': " + pattern);
   Route route{verb, {}, 0, std::move(handler)};
   for (const auto part : split_path(pattern)) {
     const bool is_param = part.size() > 2 && part.front() == '{' && part.back() == '}';

@@ -1,9 +1,9 @@
 #include "http/run.hpp"
 
+#include <gtest/gtest.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <gtest/gtest.h>
 
 #include <atomic>
 #include <csignal>
@@ -47,7 +47,8 @@ TEST(RunUntilSignal, DeadlineStopsLingeringWork) {
   forever.async_wait([](const boost::system::error_code&) {});
   boost::asio::post(io, [] { std::raise(SIGINT); });
   const auto start = Clock::now();
-  run_until_signal({&io, &other}, [] {}, 200ms);
+  run_until_signal(
+      {&io, &other}, [] {}, 200ms);
   const auto elapsed = Clock::now() - start;
   EXPECT_GE(elapsed, 200ms);
   EXPECT_LT(elapsed, 5s);
@@ -57,7 +58,9 @@ TEST(RunUntilSignal, RethrowsHandlerException) {
   boost::asio::io_context io;
   boost::asio::io_context other;
   boost::asio::post(other, [] { throw std::runtime_error("broken"); });
-  EXPECT_THROW(run_until_signal({&io, &other}, [] {}, 1s), std::runtime_error);
+  EXPECT_THROW(run_until_signal(
+                   {&io, &other}, [] {}, 1s),
+               std::runtime_error);
 }
 
 }  // namespace

@@ -3,13 +3,13 @@
 #include "connection.hpp"
 #include "server_state.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <spdlog/spdlog.h>
 
 #include <vector>
 
@@ -33,16 +33,17 @@ asio::awaitable<void> accept_loop(std::shared_ptr<Server::State> state) {
       co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
       continue;
     }
-    asio::co_spawn(shard.io, serve_connection(state, shard.router, std::move(socket)), [state](std::exception_ptr failure) {
-      if (!failure) return;
-      try {
-        std::rethrow_exception(failure);
-      } catch (const std::exception& e) {
-        state->web_log->error("connection failed: {}", e.what());
-      } catch (...) {
-        state->web_log->error("connection failed: unknown exception");
-      }
-    });
+    asio::co_spawn(shard.io, serve_connection(state, shard.router, std::move(socket)),
+                   [state](std::exception_ptr failure) {
+                     if (!failure) return;
+                     try {
+                       std::rethrow_exception(failure);
+                     } catch (const std::exception& e) {
+                       state->web_log->error("connection failed: {}", e.what());
+                     } catch (...) {
+                       state->web_log->error("connection failed: unknown exception");
+                     }
+                   });
   }
 }
 

@@ -41,7 +41,7 @@ struct Server::State {
   boost::asio::ip::tcp::acceptor acceptor;  // used only on the first shard's thread
   std::atomic<bool> stopping{false};
 
-private:
+ private:
   mutable std::mutex mutex_;
   std::uint64_t next_id_ = 0;
   std::unordered_map<std::uint64_t, std::shared_ptr<Connection>> connections_;

@@ -107,7 +107,8 @@ TEST(ServerShards, SpreadConnectionsAndServeEachOnItsShardsThread) {
   for (int i = 0; i < 4; ++i) {
     Client client{port};
     answers.push_back(client.send(make_request(Verb::get, "/whoami")).body());
-    EXPECT_EQ(client.send(make_request(Verb::get, "/whoami")).body(), answers.back()) << "a connection stays on its shard";
+    EXPECT_EQ(client.send(make_request(Verb::get, "/whoami")).body(), answers.back())
+        << "a connection stays on its shard";
   }
   server.stop();
   first_io.stop();

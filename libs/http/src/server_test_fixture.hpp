@@ -5,6 +5,9 @@
 
 #include "http/json_response.hpp"
 
+#include <gtest/gtest.h>
+#include <spdlog/logger.h>
+#include <spdlog/sinks/ostream_sink.h>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -15,9 +18,6 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-#include <gtest/gtest.h>
-#include <spdlog/logger.h>
-#include <spdlog/sinks/ostream_sink.h>
 
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -63,7 +63,7 @@ inline asio::awaitable<Response> raw(RequestContext) {
 
 // A blocking HTTP client on its own socket; reads fail after 3 s instead of hanging a broken test.
 class Client {
-public:
+ public:
   explicit Client(std::uint16_t port) {
     socket_.connect({asio::ip::make_address("127.0.0.1"), port});
     const timeval timeout{3, 0};
@@ -93,7 +93,7 @@ public:
     return ec == asio::error::eof || ec == asio::error::connection_reset;
   }
 
-private:
+ private:
   asio::io_context io_;
   tcp::socket socket_{io_};
   beast::flat_buffer buffer_;
@@ -124,7 +124,7 @@ bool eventually(Condition condition) {
 }
 
 class ServerTest : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(log_stream_);
     logger_ = std::make_shared<spdlog::logger>("web", sink);

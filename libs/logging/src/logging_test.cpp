@@ -8,51 +8,51 @@
 namespace {
 
 std::string read(const std::filesystem::path& path) {
-    std::ifstream file{path};
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
+  std::ifstream file{path};
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
 }
 
 std::filesystem::path fresh_dir() {
-    auto dir = std::filesystem::temp_directory_path() / "logging_test";
-    std::filesystem::remove_all(dir);
-    return dir;
+  auto dir = std::filesystem::temp_directory_path() / "logging_test";
+  std::filesystem::remove_all(dir);
+  return dir;
 }
 
 }  // namespace
 
 TEST(Logging, InfoAndErrorFilesPerCategory) {
-    auto dir = fresh_dir();
-    logging::init({.app = "users", .dir = dir});
-    logging::get(logging::Category::web)->info("hello web");
-    logging::get(logging::Category::web)->error("broken web");
-    logging::get(logging::Category::migration)->debug("too quiet");
-    logging::flush_all();
+  auto dir = fresh_dir();
+  logging::init({.app = "users", .dir = dir});
+  logging::get(logging::Category::web)->info("hello web");
+  logging::get(logging::Category::web)->error("broken web");
+  logging::get(logging::Category::migration)->debug("too quiet");
+  logging::flush_all();
 
-    auto info = read(dir / "users/web/info.log");
-    auto error = read(dir / "users/web/error.log");
-    EXPECT_NE(info.find("hello web"), std::string::npos);
-    EXPECT_NE(info.find("broken web"), std::string::npos);
-    EXPECT_EQ(error.find("hello web"), std::string::npos);
-    EXPECT_NE(error.find("broken web"), std::string::npos);
-    EXPECT_TRUE(std::filesystem::exists(dir / "users/message_queue/info.log"));
-    EXPECT_EQ(read(dir / "users/migration/info.log").find("too quiet"), std::string::npos);
+  auto info = read(dir / "users/web/info.log");
+  auto error = read(dir / "users/web/error.log");
+  EXPECT_NE(info.find("hello web"), std::string::npos);
+  EXPECT_NE(info.find("broken web"), std::string::npos);
+  EXPECT_EQ(error.find("hello web"), std::string::npos);
+  EXPECT_NE(error.find("broken web"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(dir / "users/message_queue/info.log"));
+  EXPECT_EQ(read(dir / "users/migration/info.log").find("too quiet"), std::string::npos);
 }
 
 TEST(Logging, JsonFormatEscapesTheMessage) {
-    auto dir = fresh_dir();
-    logging::init({.app = "promotion", .dir = dir, .json = true});
-    logging::get(logging::Category::message_queue)->info("quote \" slash \\ newline \n end");
-    logging::flush_all();
-    auto line = read(dir / "promotion/message_queue/info.log");
-    EXPECT_NE(line.find(R"("logger":"message_queue")"), std::string::npos);
-    EXPECT_NE(line.find(R"("message":"quote \" slash \\ newline \n end")"), std::string::npos);
-    EXPECT_EQ(line.find('\n'), line.size() - 1);
+  auto dir = fresh_dir();
+  logging::init({.app = "promotion", .dir = dir, .json = true});
+  logging::get(logging::Category::message_queue)->info("quote \" slash \\ newline \n end");
+  logging::flush_all();
+  auto line = read(dir / "promotion/message_queue/info.log");
+  EXPECT_NE(line.find(R"("logger":"message_queue")"), std::string::npos);
+  EXPECT_NE(line.find(R"("message":"quote \" slash \\ newline \n end")"), std::string::npos);
+  EXPECT_EQ(line.find('\n'), line.size() - 1);
 }
 
 TEST(Logging, ParseLevel) {
-    EXPECT_EQ(logging::parse_level("debug"), spdlog::level::debug);
-    EXPECT_EQ(logging::parse_level("off"), spdlog::level::off);
-    EXPECT_THROW(logging::parse_level("loud"), std::invalid_argument);
+  EXPECT_EQ(logging::parse_level("debug"), spdlog::level::debug);
+  EXPECT_EQ(logging::parse_level("off"), spdlog::level::off);
+  EXPECT_THROW(logging::parse_level("loud"), std::invalid_argument);
 }

@@ -63,9 +63,8 @@ std::vector<MigrationFile> load_directory(const std::filesystem::path& dir) {
   std::sort(files.begin(), files.end(), [](const MigrationFile& a, const MigrationFile& b) {
     return a.version != b.version ? a.version < b.version : a.name < b.name;
   });
-  const auto twin = std::adjacent_find(files.begin(), files.end(), [](const auto& a, const auto& b) {
-    return a.version == b.version;
-  });
+  const auto twin = std::adjacent_find(files.begin(), files.end(),
+                                       [](const auto& a, const auto& b) { return a.version == b.version; });
   if (twin != files.end()) {
     throw Error("migrations " + twin->name + " and " + std::next(twin)->name + " share version " +
                 std::to_string(twin->version));

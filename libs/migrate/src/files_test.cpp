@@ -37,8 +37,8 @@ TEST_F(FilesTest, LoadsSortedByVersionWithChecksums) {
 }
 
 TEST_F(FilesTest, RejectsBadlyNamedSqlFiles) {
-  for (const std::string bad : {"create_users.sql", "12-create.sql", "12_Create.sql", "12_.sql", "_x.sql",
-                                "12_a-b.sql", "-1_x.sql", "99999999999999999999_x.sql"}) {
+  for (const std::string bad : {"create_users.sql", "12-create.sql", "12_Create.sql", "12_.sql", "_x.sql", "12_a-b.sql",
+                                "-1_x.sql", "99999999999999999999_x.sql"}) {
     SetUp();
     write(bad, "");
     EXPECT_THROW(migrate::load_directory(dir_), migrate::Error) << bad;
@@ -51,8 +51,6 @@ TEST_F(FilesTest, RejectsDuplicateVersions) {
   EXPECT_THROW(migrate::load_directory(dir_), migrate::Error);
 }
 
-TEST_F(FilesTest, RejectsAMissingDirectory) {
-  EXPECT_THROW(migrate::load_directory(dir_ / "nope"), migrate::Error);
-}
+TEST_F(FilesTest, RejectsAMissingDirectory) { EXPECT_THROW(migrate::load_directory(dir_ / "nope"), migrate::Error); }
 
 }  // namespace

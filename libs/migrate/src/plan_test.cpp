@@ -24,9 +24,7 @@ TEST(Plan, SkipsAppliedFiles) {
   EXPECT_EQ(versions(pending), (std::vector<std::int64_t>{2}));
 }
 
-TEST(Plan, NothingPendingWhenAllApplied) {
-  EXPECT_TRUE(migrate::plan({file(1, "a")}, {{1, "a"}}).empty());
-}
+TEST(Plan, NothingPendingWhenAllApplied) { EXPECT_TRUE(migrate::plan({file(1, "a")}, {{1, "a"}}).empty()); }
 
 TEST(Plan, RefusesAChangedFile) {
   try {
@@ -37,8 +35,6 @@ TEST(Plan, RefusesAChangedFile) {
   }
 }
 
-TEST(Plan, RefusesAMissingFile) {
-  EXPECT_THROW(migrate::plan({file(2, "b")}, {{1, "a"}, {2, "b"}}), migrate::Error);
-}
+TEST(Plan, RefusesAMissingFile) { EXPECT_THROW(migrate::plan({file(2, "b")}, {{1, "a"}, {2, "b"}}), migrate::Error); }
 
 }  // namespace

@@ -22,8 +22,8 @@ class RunTest : public ::testing::Test {
     if (uri == nullptr) GTEST_SKIP() << "TEST_PG_URI is not set";
     server_uri_ = uri;
     const std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    db_name_ = "migrate_test_" + std::to_string(::getpid()) + "_" +
-               std::to_string(std::hash<std::string>{}(test) % 100000);
+    db_name_ =
+        "migrate_test_" + std::to_string(::getpid()) + "_" + std::to_string(std::hash<std::string>{}(test) % 100000);
     db_uri_ = pg::with_database(server_uri_, db_name_);
     dir_ = fs::temp_directory_path() / db_name_;
     fs::remove_all(dir_);

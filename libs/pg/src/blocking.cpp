@@ -26,8 +26,8 @@ Result BlockingConnection::exec(const std::string& sql, const Params& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
-  return detail::checked(conn_.get(), PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(values.size()),
-                                                   nullptr, values.data(), nullptr, nullptr, 0));
+  return detail::checked(conn_.get(), PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                                   values.data(), nullptr, nullptr, 0));
 }
 
 Result BlockingConnection::exec_script(const std::string& sql) {

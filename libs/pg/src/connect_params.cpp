@@ -7,7 +7,8 @@
 namespace pg::detail {
 
 void ignore_notices(pg_conn* conn) {
-  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn, [](void*, const char*) {}, nullptr);
 }
 
 ConnectParams::ConnectParams(const std::string& uri, std::chrono::milliseconds connect_timeout,

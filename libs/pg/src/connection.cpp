@@ -91,8 +91,8 @@ asio::awaitable<Result> Connection::query(std::string sql, Params params) {
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
   // Always the extended protocol, so parameters are bound and never spliced into the SQL.
-  if (PQsendQueryParams(conn_.get(), sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                        nullptr, nullptr, 0) == 0) {
+  if (PQsendQueryParams(conn_.get(), sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                        nullptr, 0) == 0) {
     detail::raise(conn_.get(), nullptr);
   }
   co_await flush();
@@ -105,8 +105,8 @@ asio::awaitable<void> Connection::flush() {
     if (pending == 0) co_return;
     if (pending < 0) detail::raise_lost(conn_.get());
     // Also drain input while waiting, so a server blocked on writing to us cannot deadlock the send.
-    auto ready = co_await (socket_.async_wait(Wait::wait_write, no_throw) ||
-                           socket_.async_wait(Wait::wait_read, no_throw));
+    auto ready =
+        co_await (socket_.async_wait(Wait::wait_write, no_throw) || socket_.async_wait(Wait::wait_read, no_throw));
     const auto error = std::visit([](const auto& result) { return std::get<0>(result); }, ready);
     if (error) throw boost::system::system_error(error);
     if (PQconsumeInput(conn_.get()) == 0) detail::raise_lost(conn_.get());

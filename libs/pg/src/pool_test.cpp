@@ -6,13 +6,13 @@
 
 #include <algorithm>
 #include <atomic>
-#include <set>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
 #include <cstdlib>
+#include <set>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -59,8 +59,8 @@ TEST_F(PoolTest, ParametersAreBoundAsData) {
   pg::Pool pool(io_.get_executor(), options(2));
   const std::string injection = "'); DROP TABLE pg_class; --";
   const std::string unicode = "Grüße, 世界 🙂";
-  const auto result = run(pool.query("SELECT $1::text, $2::text, $3::text, length($3::text)",
-                                     {injection, std::nullopt, unicode}));
+  const auto result =
+      run(pool.query("SELECT $1::text, $2::text, $3::text, length($3::text)", {injection, std::nullopt, unicode}));
   ASSERT_EQ(result.rows(), 1);
   EXPECT_EQ(result.get(0, 0), injection);
   EXPECT_TRUE(result.is_null(0, 1));
@@ -113,8 +113,7 @@ TEST_F(PoolTest, TransactionCommitsAndRollsBackOnException) {
                  co_await s.query("INSERT INTO " + table + " (name) VALUES ($1)", {"dropped"});
                  try {
                    co_await s.query("INSERT INTO " + table + " (name) VALUES ($1)", {std::nullopt});
-                 } catch (const pg::Error&) {
-                 }
+                 } catch (const pg::Error&) {}
                })),
                pg::Error);
   EXPECT_EQ(count(), "1");
@@ -130,8 +129,7 @@ TEST_F(PoolTest, NeverOpensMoreThanSizeConnections) {
     auto session = co_await pool.acquire();
     const int now = ++borrowed;
     int seen = most.load();
-    while (now > seen && !most.compare_exchange_weak(seen, now)) {
-    }
+    while (now > seen && !most.compare_exchange_weak(seen, now)) {}
     co_await session.query("SELECT pg_sleep(0.05)");
     --borrowed;
     ++finished;

@@ -14,46 +14,46 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 
 boost::json::value Reply::json() const {
-    boost::system::error_code ec;
-    auto value = boost::json::parse(body, ec);
-    return ec ? boost::json::value(nullptr) : value;
+  boost::system::error_code ec;
+  auto value = boost::json::parse(body, ec);
+  return ec ? boost::json::value(nullptr) : value;
 }
 
 Reply request(unsigned short port, const std::string& method, const std::string& target, const std::string& body,
               const std::map<std::string, std::string>& headers) {
-    boost::asio::io_context io;
-    beast::tcp_stream stream{io};
-    stream.expires_after(std::chrono::seconds(30));
-    stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
-    bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
-    req.set(bhttp::field::host, "127.0.0.1");
-    for (const auto& [name, value] : headers) req.set(name, value);
-    if (!body.empty()) req.set(bhttp::field::content_type, "application/json");
-    req.body() = body;
-    req.prepare_payload();
-    bhttp::write(stream, req);
-    beast::flat_buffer buffer;
-    bhttp::response_parser<bhttp::string_body> parser;
-    parser.body_limit(16 * 1024 * 1024);
-    bhttp::read(stream, buffer, parser);
-    auto& res = parser.get();
-    Reply reply{.status = static_cast<int>(res.result_int()), .body = res.body(), .headers = {}};
-    for (const auto& field : res) reply.headers[std::string(field.name_string())] = std::string(field.value());
-    beast::error_code ignored;
-    stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
-    return reply;
+  boost::asio::io_context io;
+  beast::tcp_stream stream{io};
+  stream.expires_after(std::chrono::seconds(30));
+  stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
+  req.set(bhttp::field::host, "127.0.0.1");
+  for (const auto& [name, value] : headers) req.set(name, value);
+  if (!body.empty()) req.set(bhttp::field::content_type, "application/json");
+  req.body() = body;
+  req.prepare_payload();
+  bhttp::write(stream, req);
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(16 * 1024 * 1024);
+  bhttp::read(stream, buffer, parser);
+  auto& res = parser.get();
+  Reply reply{.status = static_cast<int>(res.result_int()), .body = res.body(), .headers = {}};
+  for (const auto& field : res) reply.headers[std::string(field.name_string())] = std::string(field.value());
+  beast::error_code ignored;
+  stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+  return reply;
 }
 
 void wait_until_healthy(unsigned short port, int seconds) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-    while (std::chrono::steady_clock::now() < deadline) {
-        try {
-            if (request(port, "GET", "/healthz").status == 200) return;
-        } catch (const std::exception&) {  // not listening yet
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  while (std::chrono::steady_clock::now() < deadline) {
+    try {
+      if (request(port, "GET", "/healthz").status == 200) return;
+    } catch (const std::exception&) {  // not listening yet
     }
-    throw std::runtime_error("service on port " + std::to_string(port) + " did not become healthy");
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  throw std::runtime_error("service on port " + std::to_string(port) + " did not become healthy");
 }
 
 }  // namespace testing_support

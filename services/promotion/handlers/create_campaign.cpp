@@ -7,17 +7,17 @@
 namespace promotion::handlers {
 
 boost::asio::awaitable<http::Response> create_campaign(Service& service, http::RequestContext context) {
-    auto admin = authenticate_admin(service.verifier, context.request);
-    if (!admin) co_return to_response(admin.error());
-    auto body = http::parse_json_object(context.request.body());
-    if (!body) co_return http::error(http::Status::bad_request, "malformed JSON");
-    auto validated = validate_campaign(*body);
-    if (auto* errors = std::get_if<std::vector<http::FieldError>>(&validated))
-        co_return http::validation_error(std::move(*errors));
+  auto admin = authenticate_admin(service.verifier, context.request);
+  if (!admin) co_return to_response(admin.error());
+  auto body = http::parse_json_object(context.request.body());
+  if (!body) co_return http::error(http::Status::bad_request, "malformed JSON");
+  auto validated = validate_campaign(*body);
+  if (auto* errors = std::get_if<std::vector<http::FieldError>>(&validated))
+    co_return http::validation_error(std::move(*errors));
 
-    auto campaign = std::get<NewCampaign>(std::move(validated));
-    auto created = co_await service.campaigns.create(std::move(campaign));
-    co_return http::success(http::Status::created, "campaign", to_json(created));
+  auto campaign = std::get<NewCampaign>(std::move(validated));
+  auto created = co_await service.campaigns.create(std::move(campaign));
+  co_return http::success(http::Status::created, "campaign", to_json(created));
 }
 
 }  // namespace promotion::handlers

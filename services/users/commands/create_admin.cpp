@@ -13,27 +13,27 @@ namespace users::commands {
 
 // Reads the password from the first line of standard input, so it never shows in `ps` or history.
 int create_admin(const DatabaseSettings& settings, const std::string& username) {
-    auto log = logging::get(logging::Category::web);
-    std::string password;
-    std::getline(std::cin, password);
-    if (auto problem = check_username(username)) throw config::Error("--username", *problem);
-    if (auto problem = check_password(password)) throw config::Error("password (stdin)", *problem);
+  auto log = logging::get(logging::Category::web);
+  std::string password;
+  std::getline(std::cin, password);
+  if (auto problem = check_username(username)) throw config::Error("--username", *problem);
+  if (auto problem = check_password(password)) throw config::Error("password (stdin)", *problem);
 
-    boost::asio::io_context io;
-    pg::Pool pool{io.get_executor(), settings.pool};
-    UserStore store{pool};
-    Registration admin{.username = username, .email = {}, .phone = {}, .password = password, .full_name = username,
-                       .birthday = {}};
-    auto created = boost::asio::co_spawn(io, store.create(admin, auth::hash_password(password), true),
-                                         boost::asio::use_future);
-    io.run();
-    auto user = created.get();
-    if (!user) {
-        log->error("create-admin: the username '{}' is already taken", username);
-        return 1;
-    }
-    log->info("create-admin: administrator '{}' created with id {}", username, user->id);
-    return 0;
+  boost::asio::io_context io;
+  pg::Pool pool{io.get_executor(), settings.pool};
+  UserStore store{pool};
+  Registration admin{
+      .username = username, .email = {}, .phone = {}, .password = password, .full_name = username, .birthday = {}};
+  auto created =
+      boost::asio::co_spawn(io, store.create(admin, auth::hash_password(password), true), boost::asio::use_future);
+  io.run();
+  auto user = created.get();
+  if (!user) {
+    log->error("create-admin: the username '{}' is already taken", username);
+    return 1;
+  }
+  log->info("create-admin: administrator '{}' created with id {}", username, user->id);
+  return 0;
 }
 
 }  // namespace users::commands

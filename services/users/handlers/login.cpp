@@ -13,54 +13,54 @@ namespace {
 // A required string field of at most `max` bytes, or a field error.
 std::optional<std::string> text(const boost::json::object& body, const char* name, std::size_t max,
                                 std::vector<http::FieldError>& errors) {
-    const auto* value = body.if_contains(name);
-    if (!value || !value->is_string() || value->get_string().empty() || value->get_string().size() > max) {
-        errors.push_back({name, "is required (a string of at most " + std::to_string(max) + " bytes)"});
-        return std::nullopt;
-    }
-    return std::string(value->get_string());
+  const auto* value = body.if_contains(name);
+  if (!value || !value->is_string() || value->get_string().empty() || value->get_string().size() > max) {
+    errors.push_back({name, "is required (a string of at most " + std::to_string(max) + " bytes)"});
+    return std::nullopt;
+  }
+  return std::string(value->get_string());
 }
 
 // Replaces a hash made with older parameters; when the pool is busy, a later login does it.
 boost::asio::awaitable<void> rehash(Service& service, const std::string& user_id, const std::string& password) {
-    std::string rehashed;
-    try {
-        rehashed = co_await service.hashing.hash(password);
-    } catch (const auth::HashingPool::Full&) {
-        co_return;
-    }
-    co_await service.store.replace_password_hash(user_id, std::move(rehashed));
+  std::string rehashed;
+  try {
+    rehashed = co_await service.hashing.hash(password);
+  } catch (const auth::HashingPool::Full&) {
+    co_return;
+  }
+  co_await service.store.replace_password_hash(user_id, std::move(rehashed));
 }
 
 }  // namespace
 
 // Unknown identifier, wrong password and inactive user answer the same bytes after the same work.
 boost::asio::awaitable<http::Response> login(Service& service, http::RequestContext context) {
-    auto body = http::parse_json_object(context.request.body());
-    if (!body) co_return http::error(http::Status::bad_request, "malformed JSON");
-    std::vector<http::FieldError> errors;
-    auto identifier = text(*body, "identifier", 254, errors);
-    auto password = text(*body, "password", 1024, errors);
-    if (!errors.empty()) co_return http::validation_error(std::move(errors));
+  auto body = http::parse_json_object(context.request.body());
+  if (!body) co_return http::error(http::Status::bad_request, "malformed JSON");
+  std::vector<http::FieldError> errors;
+  auto identifier = text(*body, "identifier", 254, errors);
+  auto password = text(*body, "password", 1024, errors);
+  if (!errors.empty()) co_return http::validation_error(std::move(errors));
 
-    auto credentials = co_await service.store.find_credentials(*identifier);
-    bool password_ok = false;
-    try {
-        password_ok =
-            co_await service.hashing.verify(credentials ? credentials->password_hash : auth::dummy_hash(), *password);
-    } catch (const auth::HashingPool::Full&) {
-        co_return to_response(Failure::hashing_busy);  // the same for known and unknown identifiers
-    }
-    if (!credentials || !password_ok || !credentials->is_active) co_return to_response(Failure::invalid_credentials);
+  auto credentials = co_await service.store.find_credentials(*identifier);
+  bool password_ok = false;
+  try {
+    password_ok =
+        co_await service.hashing.verify(credentials ? credentials->password_hash : auth::dummy_hash(), *password);
+  } catch (const auth::HashingPool::Full&) {
+    co_return to_response(Failure::hashing_busy);  // the same for known and unknown identifiers
+  }
+  if (!credentials || !password_ok || !credentials->is_active) co_return to_response(Failure::invalid_credentials);
 
-    if (credentials->first_login_pending) co_await service.store.record_first_login(credentials->user_id, *identifier);
-    if (auth::needs_rehash(credentials->password_hash)) co_await rehash(service, credentials->user_id, *password);
+  if (credentials->first_login_pending) co_await service.store.record_first_login(credentials->user_id, *identifier);
+  if (auth::needs_rehash(credentials->password_hash)) co_await rehash(service, credentials->user_id, *password);
 
-    auto token = service.issuer.issue(credentials->user_id, credentials->is_admin, *identifier,
-                                      std::chrono::system_clock::now());
-    const auto expires_in = std::chrono::duration_cast<std::chrono::seconds>(service.issuer.ttl()).count();
-    boost::json::object answer{{"token", token}, {"token_type", "Bearer"}, {"expires_in", expires_in}};
-    co_return http::success(http::Status::ok, std::move(answer));
+  auto token =
+      service.issuer.issue(credentials->user_id, credentials->is_admin, *identifier, std::chrono::system_clock::now());
+  const auto expires_in = std::chrono::duration_cast<std::chrono::seconds>(service.issuer.ttl()).count();
+  boost::json::object answer{{"token", token}, {"token_type", "Bearer"}, {"expires_in", expires_in}};
+  co_return http::success(http::Status::ok, std::move(answer));
 }
 
 }  // namespace users::handlers

@@ -8,12 +8,12 @@
 namespace users::handlers {
 
 boost::asio::awaitable<http::Response> me(Service& service, http::RequestContext context) {
-    auto token = http::bearer_token(context.request);
-    auto claims = service.verifier.verify(token.value_or(""), std::chrono::system_clock::now());
-    if (!claims) co_return to_response(Failure::unauthorized);
-    auto user = co_await service.store.find(claims->sub);
-    if (!user) co_return to_response(Failure::unauthorized);
-    co_return http::success(http::Status::ok, "user", to_json(*user));
+  auto token = http::bearer_token(context.request);
+  auto claims = service.verifier.verify(token.value_or(""), std::chrono::system_clock::now());
+  if (!claims) co_return to_response(Failure::unauthorized);
+  auto user = co_await service.store.find(claims->sub);
+  if (!user) co_return to_response(Failure::unauthorized);
+  co_return http::success(http::Status::ok, "user", to_json(*user));
 }
 
 }  // namespace users::handlers

@@ -8,24 +8,25 @@
 namespace users::handlers {
 
 boost::asio::awaitable<http::Response> register_user(Service& service, http::RequestContext context) {
-    auto body = http::parse_json_object(context.request.body());
-    if (!body) co_return http::error(http::Status::bad_request, "malformed JSON");
+  auto body = http::parse_json_object(context.request.body());
+  if (!body) co_return http::error(http::Status::bad_request, "malformed JSON");
 
-    const auto today = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-    auto validated = validate_registration(*body, today);
-    if (auto* errors = std::get_if<std::vector<http::FieldError>>(&validated))
-        co_return http::validation_error(std::move(*errors));
-    auto& registration = std::get<Registration>(validated);
+  const auto today =
+      std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  auto validated = validate_registration(*body, today);
+  if (auto* errors = std::get_if<std::vector<http::FieldError>>(&validated))
+    co_return http::validation_error(std::move(*errors));
+  auto& registration = std::get<Registration>(validated);
 
-    std::string hash;
-    try {
-        hash = co_await service.hashing.hash(registration.password);
-    } catch (const auth::HashingPool::Full&) {
-        co_return to_response(Failure::hashing_busy);
-    }
-    auto created = co_await service.store.create(std::move(registration), std::move(hash), false);
-    if (!created) co_return to_response(created.error());
-    co_return http::success(http::Status::created, "user", to_json(*created));
+  std::string hash;
+  try {
+    hash = co_await service.hashing.hash(registration.password);
+  } catch (const auth::HashingPool::Full&) {
+    co_return to_response(Failure::hashing_busy);
+  }
+  auto created = co_await service.store.create(std::move(registration), std::move(hash), false);
+  if (!created) co_return to_response(created.error());
+  co_return http::success(http::Status::created, "user", to_json(*created));
 }
 
 }  // namespace users::handlers

@@ -7,11 +7,11 @@
 namespace auth {
 
 struct Claims {
-  std::string sub;         // user id
+  std::string sub;  // user id
   bool is_admin = false;
   std::string identifier;  // what the user typed at login
   std::string jti;
-  std::int64_t iat = 0;    // seconds since the Unix epoch
+  std::int64_t iat = 0;  // seconds since the Unix epoch
   std::int64_t exp = 0;
   std::string iss;
   std::string aud;

@@ -8,10 +8,10 @@ namespace events {
 
 // The `user.first_login` event of design §4, as published by users and consumed by promotion.
 struct FirstLogin {
-    std::string event_id;         // UUID; also the AMQP message_id
-    std::string user_id;
-    std::string user_identifier;  // what the user typed at login
-    std::string occurred_at;      // RFC 3339, UTC
+  std::string event_id;  // UUID; also the AMQP message_id
+  std::string user_id;
+  std::string user_identifier;  // what the user typed at login
+  std::string occurred_at;      // RFC 3339, UTC
 };
 
 inline constexpr std::string_view first_login_type = "user.first_login";
@@ -21,7 +21,7 @@ std::string encode(const FirstLogin& event);
 
 // Why a payload was refused; the consumer dead-letters it and logs `reason`.
 struct DecodeError {
-    std::string reason;
+  std::string reason;
 };
 
 std::variant<FirstLogin, DecodeError> decode(std::string_view payload);

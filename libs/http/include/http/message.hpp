@@ -23,12 +23,12 @@ using Field = boost::beast::http::field;
 
 // The named segments of a matched route pattern, e.g. {"id", "42"} for "/campaigns/{id}".
 class PathParams {
-public:
+ public:
   void add(std::string name, std::string value);
   // The percent-decoded value of `name`; empty when the pattern has no such parameter.
   std::string_view get(std::string_view name) const;
 
-private:
+ private:
   std::vector<std::pair<std::string, std::string>> values_;
 };
 

@@ -11,20 +11,20 @@
 namespace http {
 
 class Router {
-public:
+ public:
   // Registers `handler` for `verb` on `pattern`; call before the server starts.
   void add(Verb verb, std::string pattern, Handler handler);
 
   struct Match {
     const Handler* handler = nullptr;  // points into the router; null when nothing matched
     PathParams params;
-    bool path_known = false;           // some route has this path under another method (405)
-    std::vector<Verb> allowed;         // the methods of that path, for the Allow header
+    bool path_known = false;    // some route has this path under another method (405)
+    std::vector<Verb> allowed;  // the methods of that path, for the Allow header
   };
   // Matches the path of `target` (any query string is ignored). With several matches, fewest parameters win.
   Match match(Verb verb, std::string_view target) const;
 
-private:
+ private:
   struct Segment {
     std::string text;
     bool is_param = false;

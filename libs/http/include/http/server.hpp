@@ -21,12 +21,12 @@ namespace http {
 
 struct ServerOptions {
   std::string address = "0.0.0.0";
-  std::uint16_t port = 0;                     // 0 = an ephemeral port, reported by start()
-  std::size_t body_limit = 16 * 1024;         // larger bodies get 413
-  std::size_t header_limit = 8 * 1024;        // larger request headers get 431
-  std::chrono::milliseconds read_timeout{10000};   // to receive one request once it has begun
-  std::chrono::milliseconds write_timeout{10000};  // to send one response
-  std::chrono::milliseconds idle_timeout{60000};   // keep-alive wait for the next request
+  std::uint16_t port = 0;                              // 0 = an ephemeral port, reported by start()
+  std::size_t body_limit = 16 * 1024;                  // larger bodies get 413
+  std::size_t header_limit = 8 * 1024;                 // larger request headers get 431
+  std::chrono::milliseconds read_timeout{10000};       // to receive one request once it has begun
+  std::chrono::milliseconds write_timeout{10000};      // to send one response
+  std::chrono::milliseconds idle_timeout{60000};       // keep-alive wait for the next request
   std::chrono::milliseconds shutdown_deadline{10000};  // for run_until_signal: how long in-flight work may take
 };
 
@@ -37,7 +37,7 @@ struct Shard {
 };
 
 class Server {
-public:
+ public:
   // Every request is logged on `web_log` (one info line each; handler exceptions at error). The first
   // shard also runs the accept loop.
   Server(std::vector<Shard> shards, ServerOptions options, std::shared_ptr<spdlog::logger> web_log);
@@ -56,7 +56,7 @@ public:
 
   struct State;
 
-private:
+ private:
   std::shared_ptr<State> state_;
 };
 

@@ -1,7 +1,7 @@
 #pragma once
+#include <spdlog/logger.h>
 #include <filesystem>
 #include <memory>
-#include <spdlog/logger.h>
 #include <string>
 
 namespace logging {
@@ -10,12 +10,12 @@ namespace logging {
 enum class Category { web, migration, message_queue };
 
 struct Options {
-    std::string app;                   // "users" or "promotion"
-    std::filesystem::path dir = "logs";
-    spdlog::level::level_enum level = spdlog::level::info;
-    bool json = false;
-    std::size_t max_file_bytes = 10 * 1024 * 1024;
-    std::size_t max_files = 5;
+  std::string app;  // "users" or "promotion"
+  std::filesystem::path dir = "logs";
+  spdlog::level::level_enum level = spdlog::level::info;
+  bool json = false;
+  std::size_t max_file_bytes = 10 * 1024 * 1024;
+  std::size_t max_files = 5;
 };
 
 // Creates console + `<dir>/<app>/<category>/{info,error}.log` (size-rotated) for every category.

@@ -39,7 +39,7 @@ class Connection {
     void operator()(pg_conn* conn) const;
   };
   std::unique_ptr<pg_conn, Finish> conn_;
-  int watched_fd_ = -1;                            // libpq's socket that socket_ holds a dup() of
+  int watched_fd_ = -1;                           // libpq's socket that socket_ holds a dup() of
   boost::asio::posix::stream_descriptor socket_;  // declared after conn_: closed before PQfinish
 };
 

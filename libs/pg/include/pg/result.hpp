@@ -24,8 +24,8 @@ struct Params : std::vector<Param> {
   Params() = default;
   Params(std::vector<Param> params) : std::vector<Param>(std::move(params)) {}  // NOLINT: implicit on purpose
   template <class... Args>
-    requires(sizeof...(Args) > 0 && (std::constructible_from<Param, Args &&> && ...))
-  Params(Args&&... args) {  // NOLINT: implicit on purpose
+  requires(sizeof...(Args) > 0 && (std::constructible_from<Param, Args&&> && ...))
+      Params(Args&&... args) {  // NOLINT: implicit on purpose
     reserve(sizeof...(Args));
     (emplace_back(std::forward<Args>(args)), ...);
   }

@@ -1,7 +1,7 @@
 #pragma once
+#include <sys/types.h>
 #include <map>
 #include <string>
-#include <sys/types.h>
 #include <vector>
 
 namespace testing_support {
@@ -9,22 +9,22 @@ namespace testing_support {
 // A child process (a service binary under test), killed with SIGKILL when destroyed if still running.
 // stdout and stderr go to a log file so a failing test can show them.
 class Process {
-public:
-    Process(const std::string& path, const std::vector<std::string>& args,
-            const std::map<std::string, std::string>& env, const std::string& stdin_text = "");
-    ~Process();
-    Process(const Process&) = delete;
-    Process& operator=(const Process&) = delete;
+ public:
+  Process(const std::string& path, const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+          const std::string& stdin_text = "");
+  ~Process();
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
 
-    void signal(int signal_number);
-    int wait();  // exit code, or 128 + signal
-    bool running();
-    std::string output() const;  // what the process printed so far
+  void signal(int signal_number);
+  int wait();  // exit code, or 128 + signal
+  bool running();
+  std::string output() const;  // what the process printed so far
 
-private:
-    pid_t pid_ = -1;
-    std::string log_path_;
-    int status_ = -1;
+ private:
+  pid_t pid_ = -1;
+  std::string log_path_;
+  int status_ = -1;
 };
 
 // Path of a binary built by this project, e.g. binary("services/users/users-service").
