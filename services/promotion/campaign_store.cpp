@@ -13,25 +13,20 @@ const std::string campaign_columns =
     pg::rfc3339_utc("starts_at") + ", " + pg::rfc3339_utc("ends_at") + ", is_available, " +
     pg::rfc3339_utc("created_at");
 
-std::optional<std::string> optional(const pg::Result& r, int row, int col) {
-  auto value = r.get_optional(row, col);
-  return value ? std::optional<std::string>(*value) : std::nullopt;
-}
-
-int integer(const pg::Result& r, int row, int col) { return std::stoi(std::string(r.get(row, col))); }
+int integer(const pg::Result& r, int row, int col) { return static_cast<int>(r.integer(row, col)); }
 
 Campaign campaign_from(const pg::Result& r, int row) {
-  return Campaign{.id = std::string(r.get(row, 0)),
-                  .name = std::string(r.get(row, 1)),
-                  .description = optional(r, row, 2),
+  return Campaign{.id = r.text(row, 0),
+                  .name = r.text(row, 1),
+                  .description = r.optional_text(row, 2),
                   .discount_percent = integer(r, row, 3),
                   .number_of_vouchers = integer(r, row, 4),
                   .remaining_vouchers = integer(r, row, 5),
                   .voucher_duration_days = integer(r, row, 6),
-                  .starts_at = optional(r, row, 7),
-                  .ends_at = optional(r, row, 8),
-                  .is_available = r.get(row, 9) == "t",
-                  .created_at = std::string(r.get(row, 10))};
+                  .starts_at = r.optional_text(row, 7),
+                  .ends_at = r.optional_text(row, 8),
+                  .is_available = r.boolean(row, 9),
+                  .created_at = r.text(row, 10)};
 }
 
 pg::Param text(const std::optional<std::string>& value) { return value ? pg::Param(*value) : std::nullopt; }

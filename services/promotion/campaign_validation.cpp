@@ -7,18 +7,13 @@
 #include <cstdio>
 
 #include "events/formats.hpp"
+#include "http/field_reader.hpp"
 
 namespace promotion {
 namespace {
 
 constexpr std::int64_t micros_per_second = 1'000'000;
 constexpr std::int64_t seconds_per_day = 86'400;
-
-// Unicode code points in a UTF-8 string (the JSON parser has already rejected invalid UTF-8).
-std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 bool blank(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
@@ -69,66 +64,30 @@ std::string format_utc(std::int64_t micros) {
   return text;
 }
 
-// Collects the field errors of one body while reading its fields.
-class Reader {
- public:
-  explicit Reader(const boost::json::object& body) : body_(body) {}
-
-  // A string field; absent or null is nullopt (an error when required).
-  std::optional<std::string> text(const char* name, bool required, std::size_t max_length) {
-    const auto* value = body_.if_contains(name);
-    if (!value || value->is_null()) {
-      if (required) fail(name, "is required");
-      return std::nullopt;
+// At most `max_length` code points; a required text must also not be blank.
+http::Check length_rule(http::Presence presence, std::size_t max_length) {
+  return [presence, max_length](const std::string& value) -> std::optional<std::string> {
+    const auto length = http::code_points(value);
+    if (presence == http::Presence::required && (length == 0 || blank(value))) {
+      return "must be 1-" + std::to_string(max_length) + " characters";
     }
-    if (!value->is_string()) return fail(name, "must be a string");
-    std::string_view text = value->get_string();
-    const auto length = code_points(text);
-    if (required && (length == 0 || blank(text)))
-      return fail(name, "must be 1-" + std::to_string(max_length) + " characters");
-    if (length > max_length) return fail(name, "must be at most " + std::to_string(max_length) + " characters");
-    return std::string(text);
-  }
-
-  // A required JSON integer in [1, max] (not 1.5, "10" or true).
-  int integer(const char* name, int max) {
-    const auto* value = body_.if_contains(name);
-    if (!value || value->is_null()) {
-      fail(name, "is required");
-      return 0;
-    }
-    if (!value->is_int64() && !value->is_uint64()) {
-      fail(name, "must be an integer");
-      return 0;
-    }
-    if (value->is_uint64() || value->get_int64() < 1 || value->get_int64() > max) {
-      fail(name, "must be between 1 and " + std::to_string(max));
-      return 0;
-    }
-    return static_cast<int>(value->get_int64());
-  }
-
-  // An optional RFC 3339 timestamp, as normalize_timestamp gives it.
-  std::optional<std::string> timestamp(const char* name) {
-    auto value = text(name, false, 64);
-    if (!value) return std::nullopt;
-    auto normalized = normalize_timestamp(*value);
-    if (!normalized) fail(name, "must be an RFC 3339 timestamp between 1970 and 9999, e.g. 2026-01-01T00:00:00Z");
-    return normalized;
-  }
-
-  // Records an error; returns nullopt so that text() can `return fail(...)`.
-  std::nullopt_t fail(std::string field, std::string message) {
-    errors_.push_back({std::move(field), std::move(message)});
+    if (length > max_length) return "must be at most " + std::to_string(max_length) + " characters";
     return std::nullopt;
-  }
-  bool failed() const { return !errors_.empty(); }
-  std::vector<http::FieldError> errors() && { return std::move(errors_); }
+  };
+}
 
- private:
-  const boost::json::object& body_;
-  std::vector<http::FieldError> errors_;
-};
+// An optional RFC 3339 timestamp, as normalize_timestamp gives it.
+std::optional<std::string> timestamp(http::FieldReader& reader, std::string_view name) {
+  auto value = reader.text(name, http::Presence::optional, [](const std::string& text) -> std::optional<std::string> {
+    if (normalize_timestamp(text)) return std::nullopt;
+    return "must be an RFC 3339 timestamp between 1970 and 9999, e.g. 2026-01-01T00:00:00Z";
+  });
+  return value ? normalize_timestamp(*value) : std::nullopt;
+}
+
+int required_count(http::FieldReader& reader, std::string_view name, int max) {
+  return static_cast<int>(reader.integer(name, http::Presence::required, 1, max).value_or(0));
+}
 
 }  // namespace
 
@@ -141,15 +100,17 @@ std::optional<std::string> normalize_timestamp(std::string_view text) {
 }
 
 std::variant<NewCampaign, std::vector<http::FieldError>> validate_campaign(const boost::json::object& body) {
-  Reader reader{body};
+  using http::Presence;
+  http::FieldReader reader{body};
   NewCampaign campaign;
-  auto name = reader.text("name", true, max_name_length);
-  campaign.description = reader.text("description", false, max_description_length);
-  campaign.discount_percent = reader.integer("discount_percent", max_discount_percent);
-  campaign.number_of_vouchers = reader.integer("number_of_vouchers", max_number_of_vouchers);
-  campaign.voucher_duration_days = reader.integer("voucher_duration_days", max_voucher_duration_days);
-  campaign.starts_at = reader.timestamp("starts_at");
-  campaign.ends_at = reader.timestamp("ends_at");
+  auto name = reader.text("name", Presence::required, length_rule(Presence::required, max_name_length));
+  campaign.description =
+      reader.text("description", Presence::optional, length_rule(Presence::optional, max_description_length));
+  campaign.discount_percent = required_count(reader, "discount_percent", max_discount_percent);
+  campaign.number_of_vouchers = required_count(reader, "number_of_vouchers", max_number_of_vouchers);
+  campaign.voucher_duration_days = required_count(reader, "voucher_duration_days", max_voucher_duration_days);
+  campaign.starts_at = timestamp(reader, "starts_at");
+  campaign.ends_at = timestamp(reader, "ends_at");
   // Same-format UTC texts: lexical order is time order.
   if (campaign.starts_at && campaign.ends_at && *campaign.ends_at <= *campaign.starts_at)
     reader.fail("ends_at", "must be after starts_at");
@@ -159,10 +120,10 @@ std::variant<NewCampaign, std::vector<http::FieldError>> validate_campaign(const
 }
 
 std::variant<bool, std::vector<http::FieldError>> validate_availability(const boost::json::object& body) {
-  const auto* value = body.if_contains("is_available");
-  if (!value || value->is_null()) return std::vector<http::FieldError>{{"is_available", "is required"}};
-  if (!value->is_bool()) return std::vector<http::FieldError>{{"is_available", "must be a boolean"}};
-  return value->get_bool();
+  http::FieldReader reader{body};
+  const auto is_available = reader.boolean("is_available", http::Presence::required);
+  if (reader.failed()) return std::move(reader).errors();
+  return *is_available;
 }
 
 }  // namespace promotion

@@ -16,6 +16,7 @@
 
 #include "amqp/connection.hpp"
 #include "events/topology.hpp"
+#include "metrics/registry.hpp"
 #include "pg/error.hpp"
 #include "voucher_store.hpp"
 
@@ -39,16 +40,40 @@ const char* describe(GrantOutcome outcome) {
   return "?";
 }
 
+metrics::Counter& deliveries(metrics::Registry& registry, const std::string& outcome) {
+  return registry
+      .counter_family("consumer_deliveries_total",
+                      "Deliveries handled, by outcome (retried: a batch met a database failure and waits to retry)",
+                      {"outcome"})
+      .labels({outcome});
+}
+
 }  // namespace
 
+FirstLoginConsumer::Metrics::Metrics(metrics::Registry& registry)
+    : granted(deliveries(registry, "granted")),
+      no_voucher(deliveries(registry, "no_voucher")),
+      duplicate(deliveries(registry, "duplicate")),
+      dead_lettered(deliveries(registry, "dead_lettered")),
+      retried(deliveries(registry, "retried")),
+      batch_size(registry.histogram("consumer_batch_size", "First-login events granted in one transaction",
+                                    {1, 2, 4, 8, 16, 32, 64, 128, 256})),
+      grant_duration(registry.histogram("consumer_grant_duration_seconds", "Time of one batch's grant transaction",
+                                        metrics::latency_buckets())) {}
+
 FirstLoginConsumer::FirstLoginConsumer(ConsumeSettings settings, VoucherStore& store, boost::asio::io_context& io,
-                                       std::shared_ptr<spdlog::logger> log)
+                                       std::shared_ptr<spdlog::logger> log, metrics::Registry& registry)
     : settings_(std::move(settings)),
       store_(store),
       io_(io),
       log_(std::move(log)),
+      metrics_(registry),
       wake_fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
   if (wake_fd_ < 0) throw std::system_error(errno, std::generic_category(), "eventfd");
+  registry.gauge_callback("consumer_in_flight", "Deliveries taken and not yet acked or rejected",
+                          [this] { return static_cast<double>(in_flight_.load()); });
+  registry.gauge_callback("consumer_broker_connected", "1 while consuming on a live broker connection",
+                          [this] { return connected_ ? 1.0 : 0.0; });
 }
 
 FirstLoginConsumer::~FirstLoginConsumer() { ::close(wake_fd_); }
@@ -74,21 +99,23 @@ void FirstLoginConsumer::run() {
   auto backoff = first_backoff;
   while (!stopping_) {
     try {
-      amqp::Connection broker{{.uri = settings_.mq_uri}};
-      const auto topology = events::promotion_topology(settings_.routing_key, settings_.delivery_limit);
-      broker.declare(topology.dead_letter_queue);
-      broker.declare(topology.queue);
+      amqp::Connection broker{{.uri = settings_.broker.uri}};
+      const auto topology =
+          events::declare_promotion_topology(broker, settings_.broker.routing_key, settings_.broker.delivery_limit);
       broker.consume(topology.queue.name, static_cast<std::uint16_t>(settings_.tasks));
       ++connection_;
+      connected_ = true;
       log_->info("consuming '{}' with {} task(s)", topology.queue.name, settings_.tasks);
       backoff = first_backoff;
       consume_on(broker);
     } catch (const amqp::Error& error) {
+      connected_ = false;
       log_->warn("broker connection failed, reconnecting in {} ms: {}", backoff.count(), error.what());
       wait_for_wakeup(backoff);
       backoff = std::min(backoff * 2, max_backoff);
     }
   }
+  connected_ = false;
   // Grants still running belong to a lost connection: the broker redelivers them; let them end.
   const auto deadline = std::chrono::steady_clock::now() + settings_.shutdown_deadline;
   while (in_flight_ > 0 && std::chrono::steady_clock::now() < deadline) wait_for_wakeup(50ms);
@@ -119,6 +146,7 @@ void FirstLoginConsumer::consume_on(amqp::Connection& broker) {
     if (const auto* invalid = std::get_if<events::DecodeError>(&decoded)) {
       log_->error("dead-lettering message '{}': {}", delivery->message_id, invalid->reason);
       broker.reject(delivery->tag, false);
+      metrics_.dead_lettered.inc();
       continue;
     }
     ++in_flight_;
@@ -159,11 +187,13 @@ boost::asio::awaitable<void> FirstLoginConsumer::grant_batch(std::vector<Deliver
       }
       co_return;
     } catch (const pg::Error& error) {
+      metrics_.retried.inc(static_cast<double>(batch.size()));
       log_->warn("{} event(s): database unavailable, retrying in {} ms: {}", batch.size(), backoff.count(),
                  error.what());
     } catch (const std::exception& error) {
       if (batch.size() == 1) {
         log_->error("event {}: dead-lettered after an unexpected failure: {}", batch[0].event.event_id, error.what());
+        metrics_.dead_lettered.inc();
         finish({batch[0].connection, batch[0].tag, false});
         co_return;
       }
@@ -184,6 +214,17 @@ boost::asio::awaitable<void> FirstLoginConsumer::grant_batch(std::vector<Deliver
   }
   in_flight_ -= static_cast<int>(batch.size());
   wake();
+}
+
+void FirstLoginConsumer::count(GrantOutcome outcome) {
+  switch (outcome) {
+    case GrantOutcome::granted:
+      return metrics_.granted.inc();
+    case GrantOutcome::no_voucher:
+      return metrics_.no_voucher.inc();
+    case GrantOutcome::duplicate:
+      return metrics_.duplicate.inc();
+  }
 }
 
 void FirstLoginConsumer::finish(Done done) {

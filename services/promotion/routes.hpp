@@ -4,7 +4,7 @@
 
 namespace promotion {
 
-// The endpoint table of design §3 "promotion".
-http::Router make_routes(Service& service);
+// The endpoint table of design §3 "promotion"; the host adds /healthz, /readyz, /metrics, /openapi.json, /docs.
+void add_routes(http::Router& router, Service& context);
 
 }  // namespace promotion

@@ -1,47 +1,25 @@
 #pragma once
 #include <chrono>
-#include <cstdint>
 #include <string>
 
 #include "config/env.hpp"
-#include "http/server.hpp"
-#include "pg/options.hpp"
+#include "service/settings.hpp"
 
 namespace promotion {
 
-// What every subcommand needs: the database and its migrations.
-struct DatabaseSettings {
-  pg::PoolOptions pool;
-  std::string migrations_dir;
-};
-
-DatabaseSettings load_database_settings(const config::Env& env);
-
-// The token checks shared by serve (design §3 "Tokens"): the public key only.
-struct TokenSettings {
-  std::string public_key;  // PEM text or path
-  std::string issuer;
-  std::string audience;
-};
-
+// `serve` beyond what every service has: the token checks of design §3, with the public key only.
 struct ServeSettings {
-  http::ServerOptions http;
-  int workers = 4;
-  DatabaseSettings database;
-  TokenSettings tokens;
+  std::string public_key;  // PEM text or path
+  service::TokenSettings tokens;
 };
-
 ServeSettings load_serve_settings(const config::Env& env);
 
+// `consume`: the queue, the deliveries in flight (TASKS) and the shutdown deadline.
 struct ConsumeSettings {
-  DatabaseSettings database;
-  std::string mq_uri;
-  std::string routing_key;
-  std::int64_t delivery_limit = 5;
+  service::BrokerSettings broker;
   int tasks = 4;
   std::chrono::milliseconds shutdown_deadline{10000};
 };
-
 ConsumeSettings load_consume_settings(const config::Env& env);
 
 }  // namespace promotion

@@ -18,15 +18,14 @@ const std::string voucher_columns =
     ", CASE WHEN redeemed_at IS NOT NULL THEN 'redeemed' WHEN expires_at <= now() THEN 'expired' ELSE 'active' END";
 
 Voucher voucher_from(const pg::Result& r, int row) {
-  auto redeemed_at = r.get_optional(row, 6);
-  return Voucher{.id = std::string(r.get(row, 0)),
-                 .code = std::string(r.get(row, 1)),
-                 .campaign_id = std::string(r.get(row, 2)),
-                 .discount_percent = std::stoi(std::string(r.get(row, 3))),
-                 .issued_at = std::string(r.get(row, 4)),
-                 .expires_at = std::string(r.get(row, 5)),
-                 .redeemed_at = redeemed_at ? std::optional<std::string>(*redeemed_at) : std::nullopt,
-                 .state = std::string(r.get(row, 7))};
+  return Voucher{.id = r.text(row, 0),
+                 .code = r.text(row, 1),
+                 .campaign_id = r.text(row, 2),
+                 .discount_percent = static_cast<int>(r.integer(row, 3)),
+                 .issued_at = r.text(row, 4),
+                 .expires_at = r.text(row, 5),
+                 .redeemed_at = r.optional_text(row, 6),
+                 .state = r.text(row, 7)};
 }
 
 GrantOutcome outcome_from(std::string_view text) {
@@ -63,7 +62,7 @@ boost::asio::awaitable<boost::system::result<Voucher, Failure>> VoucherStore::re
   auto state = co_await pool_.query("SELECT redeemed_at IS NOT NULL FROM vouchers WHERE id = $1::uuid AND user_id = $2",
                                     std::move(again));
   if (state.rows() == 0) co_return Failure::not_found;
-  co_return state.get(0, 0) == "t" ? Failure::already_redeemed : Failure::expired;
+  co_return state.boolean(0, 0) ? Failure::already_redeemed : Failure::expired;
 }
 
 // The steps are in the migration that defines grant_first_logins: one statement, one round trip and

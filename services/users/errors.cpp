@@ -12,12 +12,8 @@ http::Response to_response(Failure failure) {
       return http::error(http::Status::unauthorized, "invalid credentials");
     case Failure::unauthorized:
       return http::error(http::Status::unauthorized, "unauthorized");
-    case Failure::hashing_busy: {
-      auto response =
-          http::error(http::Status::service_unavailable, "too many password checks in progress, retry shortly");
-      response.set(http::Field::retry_after, "1");
-      return response;
-    }
+    case Failure::hashing_busy:
+      return http::unavailable("too many password checks in progress, retry shortly", 1);
     case Failure::not_found:
       break;
   }

@@ -1,27 +1,18 @@
 // users-service: registration, login with RS256 tokens, and the first-login outbox relay.
-#include "cli/main.hpp"
-#include "cli/migrate_command.hpp"
+#include "service/main.hpp"
 #include "commands/commands.hpp"
 
-namespace {
-
-const cli::Commands commands{
-    {"serve", {{"--port", "PORT"}, {"--workers", "WORKERS"}}},
-    {"migrate", {}},
-    {"create-admin", {{"--username", "ADMIN_USERNAME"}}},
-};
-
-int run(const std::string& command, const config::Env& env) {
-  if (command == "serve") return users::commands::serve(users::load_settings(env));
-  if (command == "migrate") {
-    auto database = users::load_database_settings(env);
-    return cli::migrate_command("users", database.pool.uri, database.migrations_dir);
-  }
-  return users::commands::create_admin(users::load_database_settings(env), env.string("ADMIN_USERNAME"));
+namespace users {
+extern const std::string_view openapi_document;
 }
 
-}  // namespace
-
 int main(int argc, char** argv) {
-  return cli::main("users", std::span(argv, static_cast<std::size_t>(argc)), commands, run);
+  const service::Definition users{
+      .app = "users",
+      .port = 5000,
+      .migrations_dir = USERS_MIGRATIONS_DIR,
+      .openapi = users::openapi_document,
+      .commands = {{"serve", {{"--port", "PORT"}, {"--workers", "WORKERS"}}, users::commands::serve},
+                   {"create-admin", {{"--username", "ADMIN_USERNAME"}}, users::commands::create_admin}}};
+  return service::main(users, std::span(argv, static_cast<std::size_t>(argc)));
 }

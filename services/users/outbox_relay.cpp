@@ -7,9 +7,10 @@
 #include "amqp/connection.hpp"
 #include "events/first_login.hpp"
 #include "events/topology.hpp"
+#include "metrics/registry.hpp"
+#include "outbox_store.hpp"
 #include "pg/blocking.hpp"
 #include "pg/error.hpp"
-#include "pg/sql.hpp"
 
 namespace users {
 
@@ -27,10 +28,8 @@ class RelayConnections {
   }
   amqp::Connection& broker() {
     if (!broker_) {
-      broker_ = std::make_unique<amqp::Connection>(amqp::ConnectionOptions{.uri = settings_.mq_uri});
-      auto topology = events::promotion_topology(settings_.routing_key, settings_.delivery_limit);
-      broker_->declare(topology.dead_letter_queue);
-      broker_->declare(topology.queue);
+      broker_ = std::make_unique<amqp::Connection>(amqp::ConnectionOptions{.uri = settings_.broker.uri});
+      events::declare_promotion_topology(*broker_, settings_.broker.routing_key, settings_.broker.delivery_limit);
       broker_->enable_confirms();
     }
     return *broker_;
@@ -44,8 +43,17 @@ class RelayConnections {
   std::unique_ptr<amqp::Connection> broker_;
 };
 
-OutboxRelay::OutboxRelay(RelaySettings settings, std::shared_ptr<spdlog::logger> log)
-    : settings_(std::move(settings)), log_(std::move(log)) {}
+OutboxRelay::OutboxRelay(RelaySettings settings, std::shared_ptr<spdlog::logger> log, metrics::Registry& metrics)
+    : settings_(std::move(settings)),
+      log_(std::move(log)),
+      published_(metrics.counter("outbox_published_total", "First-login events the broker confirmed")),
+      failures_(
+          metrics.counter("outbox_publish_failures_total",
+                          "Events not confirmed (nacked, returned, or the broker unreachable); they stay pending")),
+      pending_(metrics.gauge("outbox_pending_events", "Outbox rows not yet published")),
+      oldest_age_(metrics.gauge("outbox_oldest_pending_age_seconds",
+                                "Age of the oldest unpublished event (0 when none): the relay lag")),
+      up_(metrics.gauge("outbox_relay_up", "1 while the relay has working database and broker connections")) {}
 
 OutboxRelay::~OutboxRelay() { stop(); }
 
@@ -69,14 +77,19 @@ void OutboxRelay::run() {
       // Drain everything pending, then wait for a NOTIFY, the poll deadline or a stop.
       if (steady_clock::now() >= next_poll || connections.database().wait_for_notification(slice)) {
         while (!stopping_ && relay_once(connections) == settings_.batch) {}
+        const auto backlog = OutboxStore{connections.database()}.backlog();
+        pending_.set(static_cast<double>(backlog.pending));
+        oldest_age_.set(backlog.oldest_age_seconds);
         next_poll = steady_clock::now() + settings_.poll;
       }
       backoff = min_backoff;
       continue;
     } catch (const amqp::Error& error) {
+      up_.set(0);
       log_->warn("outbox relay: broker unavailable, retrying in {} ms: {}", backoff.count(), error.what());
       connections.reset_broker();
     } catch (const pg::Error& error) {
+      up_.set(0);
       log_->warn("outbox relay: database unavailable, retrying in {} ms: {}", backoff.count(), error.what());
       connections.reset_database();
     }
@@ -89,34 +102,40 @@ void OutboxRelay::run() {
 
 std::size_t OutboxRelay::relay_once(RelayConnections& connections) {
   auto& database = connections.database();
+  OutboxStore outbox{database};
   database.exec("BEGIN");
   try {
-    auto rows = database.exec("SELECT id, event_id, user_id, user_identifier, " + pg::rfc3339_utc("occurred_at") +
-                                  " FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED",
-                              {std::to_string(settings_.batch)});
+    const auto rows = outbox.claim(settings_.batch);
     std::vector<amqp::Message> messages;
-    for (int i = 0; i < rows.rows(); ++i) {
-      events::FirstLogin event{.event_id = std::string(rows.get(i, 1)),
-                               .user_id = std::string(rows.get(i, 2)),
-                               .user_identifier = std::string(rows.get(i, 3)),
-                               .occurred_at = std::string(rows.get(i, 4))};
-      messages.push_back(
-          {.body = events::encode(event), .message_id = event.event_id, .type = std::string(events::first_login_type)});
+    for (const auto& row : rows) {
+      messages.push_back({.body = events::encode(row.event),
+                          .message_id = row.event.event_id,
+                          .type = std::string(events::first_login_type)});
     }
-    std::string published = "{";
+    std::vector<std::int64_t> published;
     if (!messages.empty()) {
-      auto outcomes = connections.broker().publish(settings_.routing_key, messages);
+      std::vector<amqp::Confirm> outcomes;
+      try {
+        outcomes = connections.broker().publish(settings_.broker.routing_key, messages);
+      } catch (const amqp::Error&) {
+        failures_.inc(static_cast<double>(messages.size()));
+        throw;
+      }
       for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        if (outcomes[i] == amqp::Confirm::acked)
-          published += (published.size() > 1 ? "," : "") + std::string(rows.get(static_cast<int>(i), 0));
-        else
+        if (outcomes[i] == amqp::Confirm::acked) {
+          published.push_back(rows[i].id);
+        } else {
           log_->error("outbox relay: event {} was {} by the broker; it stays pending", messages[i].message_id,
                       outcomes[i] == amqp::Confirm::returned ? "returned" : "nacked");
+        }
       }
     }
-    database.exec("UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])", {published + "}"});
+    outbox.mark_published(published);
     database.exec("COMMIT");
-    if (!messages.empty()) log_->info("outbox relay: published {} event(s)", messages.size());
+    published_.inc(static_cast<double>(published.size()));
+    failures_.inc(static_cast<double>(messages.size() - published.size()));
+    up_.set(1);
+    if (!messages.empty()) log_->info("outbox relay: published {} event(s)", published.size());
     return messages.size();
   } catch (...) {
     try {

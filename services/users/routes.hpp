@@ -4,7 +4,7 @@
 
 namespace users {
 
-// The endpoint table of design §3 "users".
-http::Router make_routes(Service& service);
+// The endpoint table of design §3 "users"; the host adds /healthz, /readyz, /metrics, /openapi.json, /docs.
+void add_routes(http::Router& router, Service& context);
 
 }  // namespace users

@@ -10,20 +10,15 @@ namespace {
 const std::string user_columns =
     "id, username, email, phone, full_name, birthday::text, is_admin, " + pg::rfc3339_utc("created_at");
 
-std::optional<std::string> optional(const pg::Result& r, int col) {
-  auto value = r.get_optional(0, col);
-  return value ? std::optional<std::string>(*value) : std::nullopt;
-}
-
 User user_from(const pg::Result& r) {
-  return User{.id = std::string(r.get(0, 0)),
-              .username = optional(r, 1),
-              .email = optional(r, 2),
-              .phone = optional(r, 3),
-              .full_name = std::string(r.get(0, 4)),
-              .birthday = optional(r, 5),
-              .is_admin = r.get(0, 6) == "t",
-              .created_at = std::string(r.get(0, 7))};
+  return User{.id = r.text(0, 0),
+              .username = r.optional_text(0, 1),
+              .email = r.optional_text(0, 2),
+              .phone = r.optional_text(0, 3),
+              .full_name = r.text(0, 4),
+              .birthday = r.optional_text(0, 5),
+              .is_admin = r.boolean(0, 6),
+              .created_at = r.text(0, 7)};
 }
 
 pg::Param lowered(const std::optional<std::string>& value) {
@@ -68,11 +63,11 @@ boost::asio::awaitable<std::optional<Credentials>> UserStore::find_credentials(s
       " FROM user_identifiers i JOIN users u ON u.id = i.user_id WHERE i.identifier = $1",
       std::move(params));
   if (r.rows() == 0) co_return std::nullopt;
-  co_return Credentials{.user_id = std::string(r.get(0, 0)),
-                        .password_hash = std::string(r.get(0, 1)),
-                        .is_active = r.get(0, 2) == "t",
-                        .is_admin = r.get(0, 3) == "t",
-                        .first_login_pending = r.get(0, 4) == "t"};
+  co_return Credentials{.user_id = r.text(0, 0),
+                        .password_hash = r.text(0, 1),
+                        .is_active = r.boolean(0, 2),
+                        .is_admin = r.boolean(0, 3),
+                        .first_login_pending = r.boolean(0, 4)};
 }
 
 boost::asio::awaitable<bool> UserStore::record_first_login(std::string user_id, std::string identifier) {

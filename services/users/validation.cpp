@@ -4,14 +4,10 @@
 #include <cctype>
 #include <regex>
 
+#include "http/field_reader.hpp"
+
 namespace users {
 namespace {
-
-// Unicode code points in a UTF-8 string (the JSON parser has already rejected invalid UTF-8).
-std::size_t code_points(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 bool all_of(std::string_view text, auto predicate) { return std::all_of(text.begin(), text.end(), predicate); }
 
@@ -55,13 +51,13 @@ std::optional<std::string> check_phone(const std::string& value) {
 }
 
 std::optional<std::string> check_password(const std::string& value) {
-  const auto length = code_points(value);
+  const auto length = http::code_points(value);
   if (length < 12 || length > 128) return "must be 12-128 characters";
   return std::nullopt;
 }
 
 std::optional<std::string> check_full_name(const std::string& value) {
-  const auto length = code_points(value);
+  const auto length = http::code_points(value);
   if (length < 1 || length > 100 || all_of(value, [](unsigned char c) { return std::isspace(c); }))
     return "must be 1-100 characters";
   return std::nullopt;
@@ -88,41 +84,20 @@ std::string normalize_identifier(std::string_view identifier) {
 }
 
 Validated validate_registration(const boost::json::object& body, std::chrono::year_month_day today) {
-  std::vector<http::FieldError> errors;
-  // A present field must be a string; absent or null optional fields are skipped.
-  auto field = [&](const char* name, bool required) -> std::optional<std::string> {
-    const auto* value = body.if_contains(name);
-    if (!value || value->is_null()) {
-      if (required) errors.push_back({name, "is required"});
-      return std::nullopt;
-    }
-    if (!value->is_string()) {
-      errors.push_back({name, "must be a string"});
-      return std::nullopt;
-    }
-    return std::string(value->get_string());
-  };
-  auto checked = [&](const char* name, bool required, auto check) {
-    auto value = field(name, required);
-    if (value)
-      if (auto problem = check(*value)) {
-        errors.push_back({name, *problem});
-        value.reset();
-      }
-    return value;
-  };
-
+  using http::Presence;
+  http::FieldReader reader{body};
   Registration registration;
-  registration.username = checked("username", false, check_username);
-  registration.email = checked("email", false, check_email);
-  registration.phone = checked("phone", false, check_phone);
-  auto given = [&](const char* name) { return body.if_contains(name) && !body.at(name).is_null(); };
-  if (!given("username") && !given("email") && !given("phone"))
-    errors.push_back({"identifier", "one of username, email or phone is required"});
-  auto password = checked("password", true, check_password);
-  auto full_name = checked("full_name", true, check_full_name);
-  auto birthday = checked("birthday", true, [&](const std::string& v) { return check_birthday(v, today); });
-  if (!errors.empty()) return errors;
+  registration.username = reader.text("username", Presence::optional, check_username);
+  registration.email = reader.text("email", Presence::optional, check_email);
+  registration.phone = reader.text("phone", Presence::optional, check_phone);
+  if (!reader.given("username") && !reader.given("email") && !reader.given("phone")) {
+    reader.fail("identifier", "one of username, email or phone is required");
+  }
+  auto password = reader.text("password", Presence::required, check_password);
+  auto full_name = reader.text("full_name", Presence::required, check_full_name);
+  auto birthday = reader.text("birthday", Presence::required,
+                              [today](const std::string& value) { return check_birthday(value, today); });
+  if (reader.failed()) return std::move(reader).errors();
   registration.password = std::move(*password);
   registration.full_name = std::move(*full_name);
   registration.birthday = std::move(*birthday);

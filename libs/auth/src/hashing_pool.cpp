@@ -5,6 +5,8 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <algorithm>
+
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -41,33 +43,41 @@ asio::awaitable<bool> verify_task(std::string hash, std::string password) {
 // One admitted hash, counted from admission until its result is back on the caller's executor.
 class HashingPool::Slot {
  public:
-  explicit Slot(HashingPool& pool) : in_flight_(pool.in_flight_) {
-    if (in_flight_.fetch_add(1) >= pool.capacity_) {
-      in_flight_.fetch_sub(1);
-      throw Full{};
-    }
+  explicit Slot(HashingPool& pool) : pool_(pool), admitted_(pool.in_flight_.fetch_add(1) < pool.capacity_) {
+    if (!admitted_) ++pool_.refusals_;
   }
-  ~Slot() { in_flight_.fetch_sub(1); }
+  ~Slot() { pool_.in_flight_.fetch_sub(1); }
   Slot(const Slot&) = delete;
   Slot& operator=(const Slot&) = delete;
+  bool admitted() const { return admitted_; }
 
  private:
-  std::atomic<std::size_t>& in_flight_;
+  HashingPool& pool_;
+  const bool admitted_;
 };
 
 HashingPool::HashingPool(std::size_t threads, std::size_t queue_limit)
-    : pool_(checked(threads)), capacity_(threads + queue_limit) {}
+    : pool_(checked(threads)), threads_(threads), capacity_(threads + queue_limit) {}
 
 HashingPool::~HashingPool() { pool_.join(); }
 
+std::size_t HashingPool::waiting() const {
+  const auto in_flight = in_flight_.load(std::memory_order_relaxed);
+  return in_flight > threads_ ? std::min(in_flight, capacity_) - threads_ : 0;
+}
+
+std::size_t HashingPool::busy_threads() const { return std::min(in_flight_.load(std::memory_order_relaxed), threads_); }
+
 // co_spawn with use_awaitable completes through the awaiting coroutine's executor.
-asio::awaitable<std::string> HashingPool::hash(std::string password) {
+asio::awaitable<HashingPool::Outcome<std::string>> HashingPool::hash(std::string password) {
   const Slot slot{*this};
+  if (!slot.admitted()) co_return HashingRefused::queue_full;
   co_return co_await asio::co_spawn(pool_, hash_task(std::move(password)), asio::use_awaitable);
 }
 
-asio::awaitable<bool> HashingPool::verify(std::string hash, std::string password) {
+asio::awaitable<HashingPool::Outcome<bool>> HashingPool::verify(std::string hash, std::string password) {
   const Slot slot{*this};
+  if (!slot.admitted()) co_return HashingRefused::queue_full;
   co_return co_await asio::co_spawn(pool_, verify_task(std::move(hash), std::move(password)), asio::use_awaitable);
 }
 

@@ -41,12 +41,16 @@ TEST(HashingPool, HashesAndVerifiesAndResumesOnTheCallersThread) {
   run_on_io_context([&]() -> asio::awaitable<void> {
     const auto hash = co_await pool.hash("correct horse battery staple");
     EXPECT_EQ(std::this_thread::get_id(), io_thread);
-    EXPECT_TRUE(verify_password(hash, "correct horse battery staple"));
-    EXPECT_TRUE(co_await pool.verify(hash, "correct horse battery staple"));
+    EXPECT_TRUE(hash.has_value());
+    EXPECT_TRUE(verify_password(*hash, "correct horse battery staple"));
+    const auto right = co_await pool.verify(*hash, "correct horse battery staple");
+    EXPECT_TRUE(right.has_value() && *right);
     EXPECT_EQ(std::this_thread::get_id(), io_thread);
-    EXPECT_FALSE(co_await pool.verify(hash, "wrong password"));
+    const auto wrong = co_await pool.verify(*hash, "wrong password");
+    EXPECT_TRUE(wrong.has_value() && !*wrong);
     EXPECT_EQ(std::this_thread::get_id(), io_thread);
-    EXPECT_FALSE(co_await pool.verify("malformed", "x"));
+    const auto malformed = co_await pool.verify("malformed", "x");
+    EXPECT_TRUE(malformed.has_value() && !*malformed);
     ran = true;
   });
   EXPECT_TRUE(ran);
@@ -80,18 +84,27 @@ TEST(HashingPool, RefusesWorkBeyondItsQueueAndAcceptsItAgainOnceDrained) {
   asio::io_context io;
   int verified = 0;
   int refused = 0;
+  std::size_t most_waiting = 0;
+  std::size_t most_busy = 0;
   const auto attempt = [&]() -> asio::awaitable<void> {
-    try {
-      (void)co_await pool.verify(dummy_hash(), "guess");
-      ++verified;
-    } catch (const HashingPool::Full&) {
-      ++refused;
-    }
+    const auto outcome = co_await pool.verify(dummy_hash(), "guess");
+    if (outcome) ++verified;
+    if (!outcome && outcome.error() == HashingRefused::queue_full) ++refused;
+  };
+  const auto observe = [&]() -> asio::awaitable<void> {
+    most_waiting = std::max(most_waiting, pool.waiting());
+    most_busy = std::max(most_busy, pool.busy_threads());
+    co_return;
   };
   for (int i = 0; i < 4; ++i) asio::co_spawn(io, attempt, asio::detached);
+  asio::co_spawn(io, observe, asio::detached);
   io.run();
   EXPECT_EQ(verified, 2) << "one running, one waiting";
   EXPECT_EQ(refused, 2);
+  EXPECT_EQ(pool.refusals(), 2U);
+  EXPECT_EQ(most_waiting, 1U);
+  EXPECT_EQ(most_busy, 1U);
+  EXPECT_EQ(pool.waiting(), 0U);
 
   io.restart();
   asio::co_spawn(io, attempt, asio::detached);

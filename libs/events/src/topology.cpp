@@ -1,5 +1,7 @@
 #include "events/topology.hpp"
 
+#include "amqp/connection.hpp"
+
 namespace events {
 
 Topology promotion_topology(const std::string& routing_key, std::int64_t delivery_limit) {
@@ -12,6 +14,14 @@ Topology promotion_topology(const std::string& routing_key, std::int64_t deliver
                               {"x-dead-letter-routing-key", dead}}},
       .dead_letter_queue = {.name = dead, .arguments = {{"x-queue-type", std::string("quorum")}}},
   };
+}
+
+Topology declare_promotion_topology(amqp::Connection& broker, const std::string& routing_key,
+                                    std::int64_t delivery_limit) {
+  auto topology = promotion_topology(routing_key, delivery_limit);
+  broker.declare(topology.dead_letter_queue);
+  broker.declare(topology.queue);
+  return topology;
 }
 
 }  // namespace events

@@ -13,7 +13,10 @@
 #include <boost/beast/http/write.hpp>
 
 #include <array>
+#include <cmath>
 #include <optional>
+
+#include "logging/fields.hpp"
 
 namespace http {
 namespace {
@@ -46,11 +49,27 @@ class Registration {
   std::uint64_t id_;
 };
 
-void log_access(spdlog::logger& log, std::string_view method, std::string_view target, Status status,
-                Clock::time_point start, std::string_view request_id) {
+// The access line of design §9 (structured: logging::Field each), then the exchange hook.
+void finish_exchange(const Server::State& state, Exchange exchange, std::string_view target, Clock::time_point start) {
+  exchange.path = target.substr(0, target.find('?'));
   const std::chrono::duration<double, std::milli> latency = Clock::now() - start;
-  log.info("{} {} {} {:.1f}ms rid={}", method, target.substr(0, target.find('?')), static_cast<unsigned>(status),
-           latency.count(), request_id);
+  exchange.latency_ms = std::round(latency.count() * 1000) / 1000;
+  const std::array<logging::Field, 8> fields{{{"method", exchange.method},
+                                              {"route", exchange.route},
+                                              {"path", exchange.path},
+                                              {"status", std::int64_t{exchange.status}},
+                                              {"latency_ms", exchange.latency_ms},
+                                              {"request_id", exchange.request_id},
+                                              {"remote", exchange.remote},
+                                              {"bytes", static_cast<std::int64_t>(exchange.bytes)}}};
+  logging::log_with_fields(*state.web_log, spdlog::level::info, "request", fields);
+  if (state.hooks.on_exchange) state.hooks.on_exchange(exchange);
+}
+
+std::string remote_address(const tcp::socket& socket) {
+  beast::error_code ec;
+  const auto endpoint = socket.remote_endpoint(ec);
+  return ec ? std::string{"-"} : endpoint.address().to_string();
 }
 
 // The answer to a request that could not be read, or nullopt when the connection should just close.
@@ -90,6 +109,7 @@ asio::awaitable<void> linger_close(std::shared_ptr<Connection> connection) {
 asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, const Router& router, tcp::socket socket) {
   beast::error_code ignored;
   socket.set_option(tcp::no_delay(true), ignored);
+  const std::string remote = remote_address(socket);
   auto connection = std::make_shared<Connection>(std::move(socket));
   const Registration registration{*state, connection};
   const ServerOptions& options = state->options;
@@ -117,8 +137,15 @@ asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, con
       answer->keep_alive(false);
       answer->set("X-Request-Id", request_id);
       const bool has_header = parser.is_header_done();
-      log_access(*state->web_log, has_header ? std::string_view{parser.get().method_string()} : "-",
-                 has_header ? std::string_view{parser.get().target()} : "-", answer->result(), start, request_id);
+      finish_exchange(*state,
+                      {.method = has_header ? std::string_view{parser.get().method_string()} : "-",
+                       .route = "-",
+                       .path = {},
+                       .status = static_cast<unsigned>(answer->result()),
+                       .request_id = request_id,
+                       .remote = remote,
+                       .bytes = answer->body().size()},
+                      has_header ? std::string_view{parser.get().target()} : "-", start);
       const auto write_ec = co_await send(connection, std::move(*answer), options.write_timeout);
       if (!write_ec) co_await linger_close(connection);
       break;
@@ -129,11 +156,19 @@ asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, con
     const unsigned version = request.version();
     const bool keep_alive = request.keep_alive();
     std::string request_id = request_id_for(request);
-    Response response = co_await dispatch(router, *state->web_log, std::move(request), request_id);
+    auto [response, route] = co_await dispatch(router, state->hooks, *state->web_log, std::move(request), request_id);
     response.version(version);
     response.keep_alive(keep_alive && !state->stopping);
     response.set("X-Request-Id", request_id);
-    log_access(*state->web_log, method, target, response.result(), start, request_id);
+    finish_exchange(*state,
+                    {.method = method,
+                     .route = route,
+                     .path = {},
+                     .status = static_cast<unsigned>(response.result()),
+                     .request_id = request_id,
+                     .remote = remote,
+                     .bytes = response.body().size()},
+                    target, start);
     const bool close = !response.keep_alive();
     const auto write_ec = co_await send(connection, std::move(response), options.write_timeout);
     if (write_ec || close) break;

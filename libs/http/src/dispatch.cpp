@@ -22,25 +22,28 @@ Response method_not_allowed(const std::vector<Verb>& allowed) {
 
 }  // namespace
 
-boost::asio::awaitable<Response> dispatch(const Router& router, spdlog::logger& web_log, Request request,
-                                          std::string request_id) {
+boost::asio::awaitable<Dispatched> dispatch(const Router& router, const ServerHooks& hooks, spdlog::logger& web_log,
+                                            Request request, std::string request_id) {
   const auto target = request.target();
   auto match = router.match(request.method(), std::string_view{target.data(), target.size()});
   if (match.handler == nullptr) {
-    co_return match.path_known ? method_not_allowed(match.allowed) : error(Status::not_found, "not found");
+    co_return Dispatched{match.path_known ? method_not_allowed(match.allowed) : error(Status::not_found, "not found"),
+                         "unmatched"};
   }
   // A named local, not a braced temporary in the co_await: g++ 12 double-destroys the latter.
   RequestContext context{std::move(request), std::move(match.params), request_id};
   try {
     Response response = co_await (*match.handler)(std::move(context));
     response.prepare_payload();  // throws for a body on 1xx/204/304: a handler bug, answered 500
-    co_return response;
+    co_return Dispatched{std::move(response), match.route};
   } catch (const std::exception& e) {
+    auto answer = hooks.answer_failure ? hooks.answer_failure(e, request_id) : std::nullopt;
+    if (answer) co_return Dispatched{std::move(*answer), match.route};
     web_log.error("handler failed rid={}: {}", request_id, e.what());
   } catch (...) {
     web_log.error("handler failed rid={}: unknown exception", request_id);
   }
-  co_return error(Status::internal_server_error, "internal error");
+  co_return Dispatched{error(Status::internal_server_error, "internal error"), match.route};
 }
 
 }  // namespace http

@@ -2,6 +2,7 @@
 // Internal: route one request to its handler; the router boundary for exceptions (design §7).
 
 #include "http/router.hpp"
+#include "http/server.hpp"
 
 #include <spdlog/fwd.h>
 
@@ -9,8 +10,14 @@
 
 namespace http {
 
-// 404/405 when no route fits; 500 (details logged on web_log, never sent) when the handler throws.
-boost::asio::awaitable<Response> dispatch(const Router& router, spdlog::logger& web_log, Request request,
-                                          std::string request_id);
+struct Dispatched {
+  Response response;
+  std::string_view route;  // the matched pattern, or "unmatched"
+};
+
+// 404/405 when no route fits. When the handler throws: hooks.answer_failure's answer, else 500 (details
+// logged on web_log, never sent).
+boost::asio::awaitable<Dispatched> dispatch(const Router& router, const ServerHooks& hooks, spdlog::logger& web_log,
+                                            Request request, std::string request_id);
 
 }  // namespace http

@@ -23,11 +23,17 @@ TEST(Health, LivenessIsAlwaysOk) {
   EXPECT_EQ(response.body(), R"({"status":"success"})");
 }
 
-TEST(Health, ReadinessFollowsTheCheck) {
-  EXPECT_EQ(call(readiness([] { return answer(true); })).result(), Status::ok);
-  const Response not_ready = call(readiness([] { return answer(false); }));
+TEST(Health, ReadinessNamesEveryFailedCheck) {
+  const auto ok = [] { return answer(true); };
+  const auto down = [] { return answer(false); };
+  const Response ready = call(readiness({{"database", ok}, {"broker", ok}}));
+  EXPECT_EQ(ready.result(), Status::ok);
+  EXPECT_EQ(ready.body(), R"({"status":"success","checks":{"database":"ok","broker":"ok"}})");
+  const Response not_ready = call(readiness({{"database", down}, {"broker", ok}}));
   EXPECT_EQ(not_ready.result(), Status::service_unavailable);
-  EXPECT_EQ(not_ready.body(), R"({"status":"error","message":"not ready"})");
+  EXPECT_EQ(not_ready[Field::retry_after], "5");
+  EXPECT_EQ(not_ready.body(),
+            R"({"status":"error","message":"not ready: database","checks":{"database":"unavailable","broker":"ok"}})");
 }
 
 }  // namespace

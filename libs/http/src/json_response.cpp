@@ -10,15 +10,6 @@
 namespace http {
 namespace {
 
-Response json_response(Status status, const boost::json::object& body) {
-  Response response{status, 11};
-  response.set(Field::content_type, "application/json");
-  response.set(Field::cache_control, "no-store");
-  response.body() = boost::json::serialize(body);
-  response.prepare_payload();
-  return response;
-}
-
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -33,25 +24,40 @@ bool iequals(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+Response json(Status status, const boost::json::object& body) {
+  Response response{status, 11};
+  response.set(Field::content_type, "application/json");
+  response.set(Field::cache_control, "no-store");
+  response.body() = boost::json::serialize(body);
+  response.prepare_payload();
+  return response;
+}
+
 Response success(Status status, std::string_view key, boost::json::value value) {
   boost::json::object body;
   body["status"] = "success";
   body[key] = std::move(value);
-  return json_response(status, body);
+  return json(status, body);
 }
 
 Response success(Status status, boost::json::object fields) {
   boost::json::object body;
   body["status"] = "success";
   for (auto& field : fields) body.emplace(field.key(), std::move(field.value()));
-  return json_response(status, body);
+  return json(status, body);
 }
 
 Response error(Status status, std::string_view message) {
   boost::json::object body;
   body["status"] = "error";
   body["message"] = message;
-  return json_response(status, body);
+  return json(status, body);
+}
+
+Response unavailable(std::string_view message, int retry_after_seconds) {
+  Response response = error(Status::service_unavailable, message);
+  response.set(Field::retry_after, std::to_string(retry_after_seconds));
+  return response;
 }
 
 Response validation_error(std::vector<FieldError> errors) {
@@ -61,7 +67,7 @@ Response validation_error(std::vector<FieldError> errors) {
   body["status"] = "error";
   body["message"] = "validation failed";
   body["errors"] = std::move(list);
-  return json_response(Status::bad_request, body);
+  return json(Status::bad_request, body);
 }
 
 boost::system::result<boost::json::object> parse_json_object(std::string_view body) {

@@ -39,8 +39,8 @@ std::optional<std::vector<std::string>> decode_path(std::string_view target) {
 void Router::add(Verb verb, std::string pattern, Handler handler) {
   if (pattern.empty() || pattern.front() != '/')
     throw std::invalid_argument("route pattern must start with '/': " + pattern);
-  Route route{verb, {}, 0, std::move(handler)};
-  for (const auto part : split_path(pattern)) {
+  Route route{verb, pattern, {}, 0, std::move(handler)};
+  for (const auto part : split_path(route.pattern)) {
     const bool is_param = part.size() > 2 && part.front() == '{' && part.back() == '}';
     route.segments.push_back(is_param ? Segment{std::string(part.substr(1, part.size() - 2)), true}
                                       : Segment{std::string(part), false});
@@ -67,10 +67,17 @@ Router::Match Router::match(Verb verb, std::string_view target) const {
   }
   if (best == nullptr) return result;
   result.handler = &best->handler;
+  result.route = best->pattern;
   for (std::size_t i = 0; i < best->segments.size(); ++i) {
     if (best->segments[i].is_param) result.params.add(best->segments[i].text, (*segments)[i]);
   }
   return result;
+}
+
+std::vector<Router::Entry> Router::routes() const {
+  std::vector<Entry> entries;
+  for (const auto& route : routes_) entries.push_back({route.verb, route.pattern});
+  return entries;
 }
 
 }  // namespace http

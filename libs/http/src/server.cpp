@@ -78,11 +78,9 @@ std::size_t Server::State::connection_count() const {
   return connections_.size();
 }
 
-Server::Server(std::vector<Shard> shards, ServerOptions options, std::shared_ptr<spdlog::logger> web_log)
-    : state_(std::make_shared<State>(std::move(shards), std::move(options), std::move(web_log))) {}
-
-Server::Server(asio::io_context& io, ServerOptions options, Router router, std::shared_ptr<spdlog::logger> web_log)
-    : Server(std::vector<Shard>{Shard{io, std::move(router)}}, std::move(options), std::move(web_log)) {}
+Server::Server(std::vector<Shard> shards, ServerOptions options, std::shared_ptr<spdlog::logger> web_log,
+               ServerHooks hooks)
+    : state_(std::make_shared<State>(std::move(shards), std::move(options), std::move(web_log), std::move(hooks))) {}
 
 Server::~Server() { stop(); }
 

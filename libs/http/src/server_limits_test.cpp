@@ -42,7 +42,7 @@ TEST_F(ServerTest, HandlerExceptionIs500WithoutDetails) {
   EXPECT_EQ(response.result(), Status::internal_server_error);
   EXPECT_EQ(response.body(), R"({"status":"error","message":"internal error"})");
   EXPECT_EQ(response.body().find("secret"), std::string::npos);
-  EXPECT_NE(log_text().find("error handler failed rid="), std::string::npos);
+  EXPECT_NE(log_text().find("handler failed rid="), std::string::npos);
   EXPECT_NE(log_text().find("secret-detail-xyz"), std::string::npos);
   EXPECT_EQ(client.send(make_request(Verb::get, "/hello")).result(), Status::ok);  // connection survives
 }

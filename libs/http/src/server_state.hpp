@@ -23,10 +23,12 @@ struct Connection {
 };
 
 struct Server::State {
-  State(std::vector<Shard> server_shards, ServerOptions server_options, std::shared_ptr<spdlog::logger> log)
+  State(std::vector<Shard> server_shards, ServerOptions server_options, std::shared_ptr<spdlog::logger> log,
+        ServerHooks server_hooks)
       : shards(std::move(server_shards)),
         options(std::move(server_options)),
         web_log(std::move(log)),
+        hooks(std::move(server_hooks)),
         acceptor(shards.at(0).io) {}
 
   // Registry of live connections, so that stop() can close the idle ones.
@@ -38,6 +40,7 @@ struct Server::State {
   const std::vector<Shard> shards;
   const ServerOptions options;
   const std::shared_ptr<spdlog::logger> web_log;
+  const ServerHooks hooks;
   boost::asio::ip::tcp::acceptor acceptor;  // used only on the first shard's thread
   std::atomic<bool> stopping{false};
 

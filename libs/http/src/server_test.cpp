@@ -62,9 +62,25 @@ TEST_F(ServerTest, WritesOneAccessLineWithoutQuery) {
   request.set("X-Request-Id", "rid-1");
   client.send(std::move(request));
   const std::string log = log_text();
-  EXPECT_NE(log.find("info GET /items/7 200 "), std::string::npos) << log;
-  EXPECT_NE(log.find("ms rid=rid-1"), std::string::npos) << log;
+  EXPECT_NE(log.find("request method=GET route=/items/{id} path=/items/7 status=200 latency_ms="), std::string::npos)
+      << log;
+  EXPECT_NE(log.find("request_id=rid-1 remote=127.0.0.1 bytes=29"), std::string::npos) << log;
   EXPECT_EQ(log.find("hidden"), std::string::npos) << log;
+}
+
+TEST_F(ServerTest, ReportsEachExchangeWithItsRoutePattern) {
+  Client client{port_};
+  client.send(make_request(Verb::get, "/items/7"));
+  client.send(make_request(Verb::get, "/nowhere/at/all"));
+  client.send(make_request(Verb::post, "/hello"));
+  EXPECT_EQ(exchanges(), (std::vector<std::string>{"GET /items/{id} 200", "GET unmatched 404", "POST unmatched 405"}));
+}
+
+TEST_F(ServerTest, AFailureTheHookRecognisesGetsItsAnswerOthersAre500) {
+  Client client{port_};
+  EXPECT_EQ(client.send(make_request(Verb::get, "/unavailable")).result(), Status::service_unavailable);
+  EXPECT_EQ(client.send(make_request(Verb::get, "/boom")).result(), Status::internal_server_error);
+  EXPECT_EQ(log_text().find("dependency down"), std::string::npos) << "the hook logs what it recognises";
 }
 
 // Connections go round-robin to the shards; each is served by its shard's router on its shard's thread.

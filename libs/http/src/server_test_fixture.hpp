@@ -4,6 +4,7 @@
 #include "http/server.hpp"
 
 #include "http/json_response.hpp"
+#include "logging/json_formatter.hpp"
 
 #include <gtest/gtest.h>
 #include <spdlog/logger.h>
@@ -22,6 +23,8 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 
+#include <mutex>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -46,6 +49,16 @@ inline asio::awaitable<Response> echo_size(RequestContext context) {
 
 inline asio::awaitable<Response> boom(RequestContext) {
   throw std::runtime_error("secret-detail-xyz");
+  co_return error(Status::ok, "unreachable");
+}
+
+// What a dependency outage looks like to the server: an exception its answer_failure hook recognises.
+struct DependencyDown : std::runtime_error {
+  DependencyDown() : std::runtime_error("dependency down") {}
+};
+
+inline asio::awaitable<Response> unavailable(RequestContext) {
+  throw DependencyDown();
   co_return error(Status::ok, "unreachable");
 }
 
@@ -128,7 +141,7 @@ class ServerTest : public ::testing::Test {
   void SetUp() override {
     auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(log_stream_);
     logger_ = std::make_shared<spdlog::logger>("web", sink);
-    logger_->set_pattern("%l %v");
+    logger_->set_formatter(logging::make_text_formatter());
     Router router;
     router.add(Verb::get, "/hello", hello);
     router.add(Verb::get, "/items/{id}", item);
@@ -136,9 +149,22 @@ class ServerTest : public ::testing::Test {
     router.add(Verb::get, "/boom", boom);
     router.add(Verb::get, "/slow", slow);
     router.add(Verb::get, "/raw", raw);
+    router.add(Verb::get, "/unavailable", unavailable);
     ServerOptions options;
     options.address = "127.0.0.1";
-    server_ = std::make_unique<Server>(io_, options, std::move(router), logger_);
+    ServerHooks hooks;
+    hooks.answer_failure = [](const std::exception& failure, std::string_view) -> std::optional<Response> {
+      if (dynamic_cast<const DependencyDown*>(&failure) == nullptr) return std::nullopt;
+      return error(Status::service_unavailable, "try later");
+    };
+    hooks.on_exchange = [this](const Exchange& exchange) {
+      const std::lock_guard lock{exchanges_mutex_};
+      exchanges_.push_back(std::string(exchange.method) + " " + std::string(exchange.route) + " " +
+                           std::to_string(exchange.status));
+    };
+    std::vector<Shard> shards;
+    shards.push_back({io_, std::move(router)});
+    server_ = std::make_unique<Server>(std::move(shards), options, logger_, std::move(hooks));
     port_ = server_->start();
     runner_ = std::thread{[this] { io_.run(); }};
   }
@@ -154,7 +180,14 @@ class ServerTest : public ::testing::Test {
     return log_stream_.str();
   }
 
+  std::vector<std::string> exchanges() {
+    const std::lock_guard lock{exchanges_mutex_};
+    return exchanges_;
+  }
+
   asio::io_context io_;
+  std::mutex exchanges_mutex_;
+  std::vector<std::string> exchanges_;  // "METHOD route status" per on_exchange call
   std::ostringstream log_stream_;
   std::shared_ptr<spdlog::logger> logger_;
   std::unique_ptr<Server> server_;

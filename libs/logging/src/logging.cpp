@@ -26,10 +26,7 @@ std::shared_ptr<spdlog::logger> make_logger(const Options& options, const char* 
   error->set_level(spdlog::level::err);
   auto logger = std::make_shared<spdlog::logger>(category, spdlog::sinks_init_list{console, info, error});
   logger->set_level(options.level);
-  if (options.json)
-    logger->set_formatter(make_json_formatter());
-  else
-    logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ [%n] %v");
+  logger->set_formatter(options.json ? make_json_formatter() : make_text_formatter());
   logger->flush_on(spdlog::level::warn);
   return logger;
 }

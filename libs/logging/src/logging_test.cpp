@@ -1,7 +1,10 @@
 #include "logging/logging.hpp"
 
+#include "logging/fields.hpp"
+
 #include <gtest/gtest.h>
 
+#include <array>
 #include <fstream>
 #include <sstream>
 
@@ -49,6 +52,26 @@ TEST(Logging, JsonFormatEscapesTheMessage) {
   EXPECT_NE(line.find(R"("logger":"message_queue")"), std::string::npos);
   EXPECT_NE(line.find(R"("message":"quote \" slash \\ newline \n end")"), std::string::npos);
   EXPECT_EQ(line.find('\n'), line.size() - 1);
+}
+
+TEST(Logging, FieldsAreJsonMembersOrKeyValuePairs) {
+  const std::array<logging::Field, 3> fields{
+      {{"route", std::string_view{"/a/{id}"}}, {"status", std::int64_t{200}}, {"latency_ms", 1.5}}};
+  auto dir = fresh_dir();
+  logging::init({.app = "json", .dir = dir, .json = true});
+  logging::log_with_fields(*logging::get(logging::Category::web), spdlog::level::info, "access \"x\"", fields);
+  logging::get(logging::Category::web)->info("plain");
+  logging::flush_all();
+  const auto json = read(dir / "json/web/info.log");
+  EXPECT_NE(json.find(R"("message":"access \"x\"","route":"/a/{id}","status":200,"latency_ms":1.5})"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find(R"("message":"plain"})"), std::string::npos) << "fields do not leak into the next line";
+
+  logging::init({.app = "text", .dir = dir});
+  logging::log_with_fields(*logging::get(logging::Category::web), spdlog::level::info, "access", fields);
+  logging::flush_all();
+  EXPECT_NE(read(dir / "text/web/info.log").find("access route=/a/{id} status=200 latency_ms=1.5"), std::string::npos);
 }
 
 TEST(Logging, ParseLevel) {

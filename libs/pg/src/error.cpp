@@ -1,6 +1,17 @@
 #include "pg/error.hpp"
 
+#include <string_view>
+
 namespace pg {
+
+bool is_unavailable(const Error& error) {
+  if (dynamic_cast<const ConnectionLost*>(&error) != nullptr || dynamic_cast<const PoolTimeout*>(&error) != nullptr) {
+    return true;
+  }
+  const std::string_view state = error.sqlstate;
+  // 08: connection exception; 53: insufficient resources; 57P0x: shutdown, cannot connect now; 57014: timeout.
+  return state.starts_with("08") || state.starts_with("53") || state.starts_with("57P0") || is_query_canceled(error);
+}
 
 bool is_unique_violation(const Error& error) { return error.sqlstate == "23505"; }
 

@@ -17,14 +17,27 @@ Pool::Pool(boost::asio::any_io_executor executor, PoolOptions options)
 
 boost::asio::awaitable<Session> Pool::acquire() {
   // The session owns the slot from here on, so a failed connect still hands it back.
-  Session session(slots_, co_await slots_->take());
+  Session session(slots_, co_await slots_->take(options_.acquire_timeout));
   if (session.connection_ && !session.connection_->reusable()) session.connection_.reset();
   if (!session.connection_) {
-    session.connection_ = std::make_shared<Connection>(executor_);
-    co_await session.connection_->connect(options_);
+    PoolStats* stats = &slots_->stats;  // the slots outlive every connection (sessions hold them)
+    ++stats->open;
+    session.connection_.reset(new Connection(executor_), [stats](Connection* connection) {
+      --stats->open;
+      delete connection;
+    });
+    try {
+      co_await session.connection_->connect(options_);
+    } catch (...) {
+      ++stats->connect_failures;
+      throw;
+    }
+    ++stats->connects;
   }
   co_return session;
 }
+
+const PoolStats& Pool::stats() const { return slots_->stats; }
 
 boost::asio::awaitable<Result> Pool::query(std::string sql, Params params) {
   Session session = co_await acquire();

@@ -225,9 +225,49 @@ TEST_F(PoolTest, ConnectFailureIsConnectionLostWithoutThePassword) {
       ADD_FAILURE() << "connected to port 1";
     } catch (const pg::ConnectionLost& e) {
       EXPECT_EQ(std::string(e.what()).find("supersecret"), std::string::npos) << e.what();
+      EXPECT_TRUE(pg::is_unavailable(e));
     }
   }
+  EXPECT_EQ(pool.stats().connect_failures.load(), 2U);
+  EXPECT_EQ(pool.stats().open.load(), 0);
   EXPECT_FALSE(run(pool.ping()));
+}
+
+TEST_F(PoolTest, ABorrowerGivesUpAfterTheWaitDeadlineAndNoPermitIsLost) {
+  auto opts = options(1);
+  opts.acquire_timeout = std::chrono::milliseconds(100);
+  pg::Pool pool(io_.get_executor(), opts);
+  const auto outcome = run([&]() -> asio::awaitable<std::string> {
+    std::string first_wait;
+    {
+      auto held = co_await pool.acquire();
+      try {
+        co_await pool.acquire();
+        first_wait = "acquired a second connection from a pool of one";
+      } catch (const pg::PoolTimeout& e) {
+        first_wait = pg::is_unavailable(e) ? "timed out" : "a timeout that is not 'unavailable'";
+      }
+    }
+    auto again = co_await pool.query("SELECT 'free again'");
+    co_return first_wait + ", " + std::string(again.get(0, 0));
+  }());
+  EXPECT_EQ(outcome, "timed out, free again");
+  EXPECT_EQ(pool.stats().wait_timeouts.load(), 1U);
+  EXPECT_EQ(pool.stats().in_use.load(), 0);
+  EXPECT_EQ(pool.stats().waiting.load(), 0);
+  EXPECT_EQ(pool.stats().open.load(), 1);
+  EXPECT_EQ(pool.stats().connects.load(), 1U);
+}
+
+TEST_F(PoolTest, TypedColumnReads) {
+  pg::Pool pool(io_.get_executor(), options(1));
+  const auto r = run(pool.query("SELECT 42::int, true, NULL::text, 'x'::text, 'abc'::text"));
+  EXPECT_EQ(r.integer(0, 0), 42);
+  EXPECT_TRUE(r.boolean(0, 1));
+  EXPECT_EQ(r.optional_text(0, 2), std::nullopt);
+  EXPECT_EQ(r.optional_text(0, 3), "x");
+  EXPECT_THROW((void)r.integer(0, 4), std::invalid_argument);
+  EXPECT_THROW((void)r.boolean(0, 0), std::invalid_argument);
 }
 
 TEST_F(PoolTest, PingIsTrueWhenTheServerAnswers) {

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <stdexcept>
 
 namespace pg {
 
@@ -25,6 +26,29 @@ std::string_view Result::get(int row, int col) const {
 std::optional<std::string_view> Result::get_optional(int row, int col) const {
   if (is_null(row, col)) return std::nullopt;
   return get(row, col);
+}
+
+std::string Result::text(int row, int col) const { return std::string(get(row, col)); }
+
+std::optional<std::string> Result::optional_text(int row, int col) const {
+  if (is_null(row, col)) return std::nullopt;
+  return text(row, col);
+}
+
+bool Result::boolean(int row, int col) const {
+  const auto value = get(row, col);
+  if (value != "t" && value != "f") throw std::invalid_argument("not a boolean column");
+  return value == "t";
+}
+
+std::int64_t Result::integer(int row, int col) const {
+  const auto value = get(row, col);
+  std::int64_t number = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc{} || end != value.data() + value.size() || value.empty()) {
+    throw std::invalid_argument("not an integer column");
+  }
+  return number;
 }
 
 std::int64_t Result::affected() const {

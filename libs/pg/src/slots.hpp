@@ -3,30 +3,45 @@
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/experimental/concurrent_channel.hpp>
-#include <boost/system/error_code.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
 #include <cstddef>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <vector>
 
 #include "pg/connection.hpp"
+#include "pg/pool_stats.hpp"
 
 namespace pg {
 
-// `size` permits circulate through a thread-safe channel: taking one waits (FIFO) while all are
-// borrowed. With the permit comes the most recently returned open connection, so a lightly loaded
-// pool keeps reusing one warm connection; nullptr means none is open: the borrower opens one.
+// `size` permits, a counting semaphore: taking one waits (FIFO) while all are borrowed, at most a
+// deadline. With the permit comes the most recently returned open connection, so a lightly loaded pool
+// keeps reusing one warm connection; nullptr means none is open: the borrower opens one.
 class Slots {
  public:
-  Slots(const boost::asio::any_io_executor& executor, std::size_t size);
-  boost::asio::awaitable<std::shared_ptr<Connection>> take();
-  // Never blocks and never allocates; nullptr hands back the permit only (a broken connection).
+  Slots(boost::asio::any_io_executor executor, std::size_t size);
+  // Throws PoolTimeout when no permit came within `timeout`.
+  boost::asio::awaitable<std::shared_ptr<Connection>> take(std::chrono::milliseconds timeout);
+  // Never blocks; nullptr hands back the permit only (a broken connection).
   void give_back(std::shared_ptr<Connection> connection) noexcept;
 
+  PoolStats stats;
+
  private:
-  boost::asio::experimental::concurrent_channel<void(boost::system::error_code)> permits_;
+  // A borrower waiting for a permit; give_back sets `granted` and wakes it through its timer.
+  struct Waiter {
+    explicit Waiter(const boost::asio::any_io_executor& executor) : wake(executor) {}
+    boost::asio::steady_timer wake;
+    bool granted = false;
+  };
+  std::shared_ptr<Connection> take_open_connection();
+
+  boost::asio::any_io_executor executor_;
   std::mutex mutex_;
+  std::size_t free_;
+  std::deque<std::shared_ptr<Waiter>> waiters_;
   std::vector<std::shared_ptr<Connection>> open_;  // idle open connections, the most recent last
 };
 

@@ -5,6 +5,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -18,6 +22,26 @@ boost::json::value Reply::json() const {
   auto value = boost::json::parse(body, ec);
   return ec ? boost::json::value(nullptr) : value;
 }
+
+namespace {
+
+// With API_RESPONSES_FILE set, every answer is appended there as one JSON line, so that the API tests can
+// check the end-to-end tests' real responses against the OpenAPI documents (tests/api/responses.test.mjs).
+void record(const std::string& method, const std::string& target, const Reply& reply) {
+  const char* path = std::getenv("API_RESPONSES_FILE");
+  if (path == nullptr || *path == '\0') return;
+  const auto content_type = reply.headers.find("Content-Type");
+  const boost::json::object line{{"method", method},
+                                 {"target", target},
+                                 {"status", reply.status},
+                                 {"content_type", content_type == reply.headers.end() ? "" : content_type->second},
+                                 {"body", reply.body}};
+  static std::mutex mutex;
+  const std::lock_guard lock{mutex};
+  std::ofstream{path, std::ios::app} << boost::json::serialize(line) << '\n';
+}
+
+}  // namespace
 
 Reply request(unsigned short port, const std::string& method, const std::string& target, const std::string& body,
               const std::map<std::string, std::string>& headers) {
@@ -41,6 +65,7 @@ Reply request(unsigned short port, const std::string& method, const std::string&
   for (const auto& field : res) reply.headers[std::string(field.name_string())] = std::string(field.value());
   beast::error_code ignored;
   stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+  record(method, target, reply);
   return reply;
 }
 

@@ -1,10 +1,13 @@
 #pragma once
-#include "settings.hpp"
 
-// The subcommands of promotion-service (design §2); each returns the process exit code.
+namespace service {
+class Host;
+}
+
+// The subcommands of promotion-service (design §2) beyond `migrate`; each returns the process exit code.
 namespace promotion::commands {
 
-int serve(const ServeSettings& settings);
-int consume(const ConsumeSettings& settings);
+int serve(service::Host& host);
+int consume(service::Host& host);
 
 }  // namespace promotion::commands

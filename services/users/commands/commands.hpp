@@ -1,12 +1,13 @@
 #pragma once
-#include <string>
 
-#include "settings.hpp"
+namespace service {
+class Host;
+}
 
-// The subcommands of users-service (design §2); each returns the process exit code.
+// The subcommands of users-service (design §2) beyond `migrate`; each returns the process exit code.
 namespace users::commands {
 
-int serve(const Settings& settings);
-int create_admin(const DatabaseSettings& settings, const std::string& username);
+int serve(service::Host& host);
+int create_admin(service::Host& host);
 
 }  // namespace users::commands

@@ -4,32 +4,25 @@
 #include "auth/password.hpp"
 #include "auth/token_issuer.hpp"
 #include "handlers.hpp"
+#include "http/field_reader.hpp"
 #include "http/json_response.hpp"
 #include "user_store.hpp"
 
 namespace users::handlers {
 namespace {
 
-// A required string field of at most `max` bytes, or a field error.
-std::optional<std::string> text(const boost::json::object& body, const char* name, std::size_t max,
-                                std::vector<http::FieldError>& errors) {
-  const auto* value = body.if_contains(name);
-  if (!value || !value->is_string() || value->get_string().empty() || value->get_string().size() > max) {
-    errors.push_back({name, "is required (a string of at most " + std::to_string(max) + " bytes)"});
-    return std::nullopt;
-  }
-  return std::string(value->get_string());
+// Non-empty and at most `max` bytes.
+http::Check at_most_bytes(std::size_t max) {
+  return [max](const std::string& value) -> std::optional<std::string> {
+    if (!value.empty() && value.size() <= max) return std::nullopt;
+    return "must be 1-" + std::to_string(max) + " bytes";
+  };
 }
 
 // Replaces a hash made with older parameters; when the pool is busy, a later login does it.
 boost::asio::awaitable<void> rehash(Service& service, const std::string& user_id, const std::string& password) {
-  std::string rehashed;
-  try {
-    rehashed = co_await service.hashing.hash(password);
-  } catch (const auth::HashingPool::Full&) {
-    co_return;
-  }
-  co_await service.store.replace_password_hash(user_id, std::move(rehashed));
+  auto rehashed = co_await service.hashing.hash(password);
+  if (rehashed) co_await service.store.replace_password_hash(user_id, std::move(*rehashed));
 }
 
 }  // namespace
@@ -38,20 +31,16 @@ boost::asio::awaitable<void> rehash(Service& service, const std::string& user_id
 boost::asio::awaitable<http::Response> login(Service& service, http::RequestContext context) {
   auto body = http::parse_json_object(context.request.body());
   if (!body) co_return http::error(http::Status::bad_request, "malformed JSON");
-  std::vector<http::FieldError> errors;
-  auto identifier = text(*body, "identifier", 254, errors);
-  auto password = text(*body, "password", 1024, errors);
-  if (!errors.empty()) co_return http::validation_error(std::move(errors));
+  http::FieldReader reader{*body};
+  auto identifier = reader.text("identifier", http::Presence::required, at_most_bytes(254));
+  auto password = reader.text("password", http::Presence::required, at_most_bytes(1024));
+  if (reader.failed()) co_return http::validation_error(std::move(reader).errors());
 
   auto credentials = co_await service.store.find_credentials(*identifier);
-  bool password_ok = false;
-  try {
-    password_ok =
-        co_await service.hashing.verify(credentials ? credentials->password_hash : auth::dummy_hash(), *password);
-  } catch (const auth::HashingPool::Full&) {
-    co_return to_response(Failure::hashing_busy);  // the same for known and unknown identifiers
-  }
-  if (!credentials || !password_ok || !credentials->is_active) co_return to_response(Failure::invalid_credentials);
+  const auto password_ok =
+      co_await service.hashing.verify(credentials ? credentials->password_hash : auth::dummy_hash(), *password);
+  if (!password_ok) co_return to_response(Failure::hashing_busy);  // the same for known and unknown identifiers
+  if (!credentials || !*password_ok || !credentials->is_active) co_return to_response(Failure::invalid_credentials);
 
   if (credentials->first_login_pending) co_await service.store.record_first_login(credentials->user_id, *identifier);
   if (auth::needs_rehash(credentials->password_hash)) co_await rehash(service, credentials->user_id, *password);

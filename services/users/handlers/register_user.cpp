@@ -18,13 +18,9 @@ boost::asio::awaitable<http::Response> register_user(Service& service, http::Req
     co_return http::validation_error(std::move(*errors));
   auto& registration = std::get<Registration>(validated);
 
-  std::string hash;
-  try {
-    hash = co_await service.hashing.hash(registration.password);
-  } catch (const auth::HashingPool::Full&) {
-    co_return to_response(Failure::hashing_busy);
-  }
-  auto created = co_await service.store.create(std::move(registration), std::move(hash), false);
+  auto hash = co_await service.hashing.hash(registration.password);
+  if (!hash) co_return to_response(Failure::hashing_busy);
+  auto created = co_await service.store.create(std::move(registration), std::move(*hash), false);
   if (!created) co_return to_response(created.error());
   co_return http::success(http::Status::created, "user", to_json(*created));
 }

@@ -15,12 +15,16 @@
 
 namespace http {
 
+// `body` as it is.
+Response json(Status status, const boost::json::object& body);
 // {"status":"success", key: value}
 Response success(Status status, std::string_view key, boost::json::value value);
 // {"status":"success", ...fields}; a "status" entry in fields is ignored.
 Response success(Status status, boost::json::object fields);
 // {"status":"error","message":message}
 Response error(Status status, std::string_view message);
+// 503 {"status":"error","message":message} with Retry-After: a dependency is unavailable or the service is busy.
+Response unavailable(std::string_view message, int retry_after_seconds);
 
 struct FieldError {
   std::string field;

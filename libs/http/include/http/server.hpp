@@ -7,8 +7,12 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <spdlog/fwd.h>
@@ -30,6 +34,26 @@ struct ServerOptions {
   std::chrono::milliseconds shutdown_deadline{10000};  // for run_until_signal: how long in-flight work may take
 };
 
+// One answered request, as the access log line and the metrics see it.
+struct Exchange {
+  std::string_view method;
+  std::string_view route;  // the matched pattern; "unmatched" when no route fits, "-" when unreadable
+  std::string_view path;   // the target without its query
+  unsigned status = 0;
+  double latency_ms = 0;
+  std::string_view request_id;
+  std::string_view remote;  // the TCP peer's address
+  std::size_t bytes = 0;    // response body bytes
+};
+
+// What the embedding program adds to the server.
+struct ServerHooks {
+  // The answer to an exception a handler threw (logged by the hook); nullopt: a bug, answered 500.
+  std::function<std::optional<Response>(const std::exception& failure, std::string_view request_id)> answer_failure;
+  // Called once per answered request, on the thread of the shard that served it.
+  std::function<void(const Exchange& exchange)> on_exchange;
+};
+
 // One event loop of the server and the routes of the connections it serves.
 struct Shard {
   boost::asio::io_context& io;  // run by one thread only
@@ -40,9 +64,8 @@ class Server {
  public:
   // Every request is logged on `web_log` (one info line each; handler exceptions at error). The first
   // shard also runs the accept loop.
-  Server(std::vector<Shard> shards, ServerOptions options, std::shared_ptr<spdlog::logger> web_log);
-  // A single shard.
-  Server(boost::asio::io_context& io, ServerOptions options, Router router, std::shared_ptr<spdlog::logger> web_log);
+  Server(std::vector<Shard> shards, ServerOptions options, std::shared_ptr<spdlog::logger> web_log,
+         ServerHooks hooks = {});
   ~Server();  // calls stop()
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

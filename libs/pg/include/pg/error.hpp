@@ -19,6 +19,15 @@ struct ConnectionLost : Error {
   using Error::Error;
 };
 
+// No connection became free within PoolOptions::acquire_timeout (the pool is exhausted).
+struct PoolTimeout : Error {
+  PoolTimeout() : Error("timed out waiting for a database connection") {}
+};
+
+// The database cannot serve now (connection lost or refused, pool exhausted, server shutting down or
+// starting, out of connections or resources, statement timeout): retrying later may succeed.
+bool is_unavailable(const Error& error);
+
 // SQLSTATE 23505: a unique constraint rejected the row (Error::constraint names it).
 bool is_unique_violation(const Error& error);
 

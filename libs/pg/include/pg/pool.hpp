@@ -11,6 +11,7 @@
 
 #include "pg/error.hpp"
 #include "pg/options.hpp"
+#include "pg/pool_stats.hpp"
 #include "pg/result.hpp"
 #include "pg/session.hpp"
 
@@ -23,13 +24,15 @@ class Pool {
 
   // Borrows a connection, runs one statement, returns the connection.
   boost::asio::awaitable<Result> query(std::string sql, Params params = {});
-  // Waits (first come, first served) while all `size` connections are borrowed; (re)connects when needed.
+  // Waits (first come, first served) while all `size` connections are borrowed, at most acquire_timeout
+  // (then throws PoolTimeout); (re)connects when needed.
   boost::asio::awaitable<Session> acquire();
   // BEGIN; co_await f(session); COMMIT. On any exception: ROLLBACK and rethrow. Returns what f's awaitable returns.
   template <class F>
   auto transaction(F f) -> boost::asio::awaitable<typename std::invoke_result_t<F&, Session&>::value_type>;
   // SELECT 1 within `timeout`; false on any failure (for readiness probes).
   boost::asio::awaitable<bool> ping(std::chrono::milliseconds timeout = std::chrono::seconds(2));
+  const PoolStats& stats() const;
 
  private:
   boost::asio::awaitable<bool> select_one();

@@ -44,6 +44,11 @@ class Result {
   // The field's text; empty for NULL (use is_null or get_optional to tell them apart).
   std::string_view get(int row, int col) const;
   std::optional<std::string_view> get_optional(int row, int col) const;
+  // Typed reads of text-format columns; a value of another shape throws std::invalid_argument.
+  std::string text(int row, int col) const;
+  std::optional<std::string> optional_text(int row, int col) const;
+  bool boolean(int row, int col) const;          // a boolean column: "t" or "f"
+  std::int64_t integer(int row, int col) const;  // an integer column
   // Rows affected by INSERT/UPDATE/DELETE/SELECT... (PQcmdTuples); 0 when the command reports none.
   std::int64_t affected() const;
   // The command tag, e.g. "INSERT 0 1", "COMMIT" or "ROLLBACK".
