@@ -11,8 +11,9 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git
-  # tools used by the scripts
-  openssl curl python3
+  # tools used by the scripts and tests: formatting, metrics and rules checks (promtool), the /docs
+  # page test's browser (driven by npm's playwright-core, never downloaded)
+  openssl curl python3 clang-format prometheus chromium
   # libraries
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libpq-dev libssl-dev libargon2-dev libspdlog-dev librabbitmq-dev
@@ -20,6 +21,9 @@ PACKAGES=(
   # servers (started by scripts/stack.sh, never as system services)
   postgresql-15 postgresql-client-15 rabbitmq-server
 )
+
+# Node.js and npm for web/ (the image has Node.js 20; Debian's own nodejs is used only where none is).
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -32,6 +36,7 @@ done
 
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#PACKAGES[@]} packages are installed"
+  "$(dirname "${BASH_SOURCE[0]}")/install-npm.sh"
   exit 0
 fi
 
@@ -49,3 +54,4 @@ fi
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
   apt-get install -y --no-install-recommends "${missing[@]}"
 echo "install-deps: done"
+"$(dirname "${BASH_SOURCE[0]}")/install-npm.sh"

@@ -101,9 +101,12 @@ void Pipeline::stop_users() {
 
 void Pipeline::start_consumer(int tasks, int replicas) {
   for (int i = 0; i < replicas; ++i) {
+    auto env = environment(*promotion_db_);
+    consumer_metrics_ports_.push_back(free_port());
+    env["METRICS_PORT"] = std::to_string(consumer_metrics_ports_.back());
     consumers_.push_back(std::make_unique<Process>(
         binary("services/promotion/promotion-service"),
-        std::vector<std::string>{"consume", "--tasks", std::to_string(tasks)}, environment(*promotion_db_)));
+        std::vector<std::string>{"consume", "--tasks", std::to_string(tasks)}, env));
   }
 }
 
@@ -113,6 +116,7 @@ void Pipeline::kill_consumer() {
     consumer->wait();
   }
   consumers_.clear();
+  consumer_metrics_ports_.clear();
 }
 
 void Pipeline::start_promotion_api() {

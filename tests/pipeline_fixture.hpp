@@ -26,6 +26,9 @@ class Pipeline : public ::testing::Test {
   void kill_consumer();                              // SIGKILL of every consumer process, as a crash
   void start_promotion_api();
 
+  // The environment of a process of the service that owns `database`.
+  std::map<std::string, std::string> environment(const testing_support::TempDatabase& database) const;
+
   // --- data
   // Inserts `count` users named <prefix><i> sharing one password hash; returns their identifiers.
   std::vector<std::string> seed_users(const std::string& prefix, int count);
@@ -55,9 +58,8 @@ class Pipeline : public ::testing::Test {
   unsigned short promotion_port_ = 0;
   std::unique_ptr<testing_support::Process> users_;
   std::vector<std::unique_ptr<testing_support::Process>> consumers_;
+  std::vector<unsigned short> consumer_metrics_ports_;  // METRICS_PORT of each consumer, in order
   std::unique_ptr<testing_support::Process> promotion_api_;
 
- private:
-  std::map<std::string, std::string> environment(const testing_support::TempDatabase& database) const;
-  std::string log_dir_;
+  std::string log_dir_;  // LOG_DIR of every process
 };

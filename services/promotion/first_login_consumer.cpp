@@ -180,9 +180,14 @@ boost::asio::awaitable<void> FirstLoginConsumer::grant_batch(std::vector<Deliver
   for (;;) {
     bool one_by_one = false;
     try {
+      const auto started = std::chrono::steady_clock::now();
       const auto outcomes = co_await store_.grant(batch_events);
+      const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+      metrics_.grant_duration.observe(took.count());
+      metrics_.batch_size.observe(static_cast<double>(batch.size()));
       for (std::size_t i = 0; i < batch.size(); ++i) {
         log_->info("event {} of user {}: {}", batch[i].event.event_id, batch[i].event.user_id, describe(outcomes[i]));
+        count(outcomes[i]);
         finish({batch[i].connection, batch[i].tag, true});
       }
       co_return;
