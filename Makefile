@@ -13,7 +13,7 @@ tasks   ?= 4
 name    ?=
 
 .PHONY: help deps build build-dev build-asan up down test migrate run run-consumer \
-        create-migration stack stack-stop stack-status clean bench bench-quick
+        create-migration stack stack-stop stack-status clean bench bench-quick format tidy
 
 help: ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -66,6 +66,12 @@ bench: ## benchmark B1..B7 on its own stack (3 runs each, < 10 min): bench/resul
 
 bench-quick: ## the same, 1 short run each (< 2 min on a quiet machine)
 	bench/run.sh --quick
+
+format: ## format every C++ file with .clang-format (`make test` fails on a file that differs)
+	scripts/format.sh
+
+tidy: ## clang-tidy (.clang-tidy) over the dev build's sources
+	cmake --preset dev >/dev/null && run-clang-tidy -quiet -p build/dev '^$(CURDIR)/(libs|services)/'
 
 clean: ## remove build/ (keeps .run/: stack data and keys)
 	rm -rf build

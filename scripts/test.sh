@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make test`: dependencies, the dev and asan builds, the test stack, then
+# `make test`: dependencies, the formatting check, the dev and asan builds, the test stack, then
 #   ctest --preset dev    all tests (unit + integration against the test stack)
 #   ctest --preset asan   unit tests under ASan+UBSan
 # The test stack (scripts/stack.sh ... test: ports 22432/22672) is stopped at the end, pass or fail.
@@ -14,6 +14,7 @@ elapsed() { local s=$((SECONDS - start)); printf '%dm%02ds' $((s / 60)) $((s % 6
 read -r -a ctest_args <<<"${CTEST_ARGS:-}"
 
 "$ROOT/scripts/install-deps.sh"
+"$ROOT/scripts/format.sh" --check
 
 for preset in dev asan; do
   echo "== build ($preset)"
@@ -28,6 +29,9 @@ echo "== test stack"
 eval "$("$STACK" env test)"
 export PRIVATE_KEY=$ROOT/.run/keys/private.pem
 export PUBLIC_KEY=$ROOT/.run/keys/public.pem
+# Every response the end-to-end tests get, checked against the OpenAPI documents by api_responses_test.
+export API_RESPONSES_FILE=$ROOT/build/dev/api-responses.jsonl
+: >"$API_RESPONSES_FILE"
 
 results=()
 rc=0

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make up`: the dev stack, keys, .env, migrations, then users-service serve (port 5000) and,
-# when built, promotion-service serve (port 5001) and promotion-service consume, in the
+# when built, promotion-service serve (port 5001) and promotion-service consume (metrics on 5002), in the
 # background. Waits; Ctrl-C (or SIGTERM, or any service exiting) stops the services and the stack.
 # Expects the release build (make build). `make down` stops it all from another terminal.
 set -euo pipefail
@@ -10,6 +10,7 @@ cd "$ROOT"
 
 USERS_PORT=5000
 PROMOTION_PORT=5001
+CONSUMER_METRICS_PORT=5002
 PID_DIR=$ROOT/.run/dev/pids
 USERS_BIN=$(service_bin users)
 PROMOTION_BIN=$(service_bin promotion)
@@ -84,18 +85,21 @@ wait_port() {
 start_service users "$USERS_BIN" serve --port "$USERS_PORT"
 if [[ -x "$PROMOTION_BIN" ]]; then
   start_service promotion "$PROMOTION_BIN" serve --port "$PROMOTION_PORT"
-  start_service promotion-consumer "$PROMOTION_BIN" consume
+  METRICS_PORT=$CONSUMER_METRICS_PORT start_service promotion-consumer "$PROMOTION_BIN" consume
 fi
 wait_port users "$USERS_PORT"
-[[ -n "${PIDS[promotion]:-}" ]] && wait_port promotion "$PROMOTION_PORT"
+if [[ -n "${PIDS[promotion]:-}" ]]; then
+  wait_port promotion "$PROMOTION_PORT"
+  wait_port promotion-consumer "$CONSUMER_METRICS_PORT"
+fi
 
 log_dir=$(sed -nE 's/^[[:space:]]*(export[[:space:]]+)?LOG_DIR[[:space:]]*=[[:space:]]*//p' .env | tail -n 1)
 log_dir=${LOG_DIR:-${log_dir:-logs}}
 echo
-echo "  users-service       http://127.0.0.1:$USERS_PORT   (pid ${PIDS[users]})"
+echo "  users-service       http://127.0.0.1:$USERS_PORT   (pid ${PIDS[users]})   API docs: /docs, metrics: /metrics"
 if [[ -n "${PIDS[promotion]:-}" ]]; then
-  echo "  promotion-service   http://127.0.0.1:$PROMOTION_PORT   (pid ${PIDS[promotion]})"
-  echo "  promotion consumer  (pid ${PIDS[promotion-consumer]})"
+  echo "  promotion-service   http://127.0.0.1:$PROMOTION_PORT   (pid ${PIDS[promotion]})   API docs: /docs, metrics: /metrics"
+  echo "  promotion consumer  http://127.0.0.1:$CONSUMER_METRICS_PORT   (pid ${PIDS[promotion-consumer]})   /metrics, /readyz"
 fi
 echo "  PostgreSQL          127.0.0.1:21432   (scripts/stack.sh psql dev)"
 echo "  RabbitMQ            127.0.0.1:21672   (scripts/stack.sh mqctl dev list_queues)"

@@ -69,8 +69,8 @@ TEST_F(Operations, EveryProcessExposesValidMetricsThatMoveWithTheWork) {
   start_users();
   start_promotion_api();
   start_consumer(4);
-  ASSERT_TRUE(eventually([&] { return status_of(consumer_metrics_ports_.at(0), "/readyz") == 200; },
-                         std::chrono::seconds(10)));
+  ASSERT_TRUE(
+      eventually([&] { return status_of(consumer_metrics_ports_.at(0), "/readyz") == 200; }, std::chrono::seconds(10)));
   create_campaign(10);
   const auto identifiers = seed_users("metrics_user", 3);
 
@@ -87,8 +87,8 @@ TEST_F(Operations, EveryProcessExposesValidMetricsThatMoveWithTheWork) {
   EXPECT_EQ(sample(users, login_latency), latency_before + 3);
   EXPECT_EQ(sample(users, R"(http_request_duration_seconds_bucket{route="/users/login",le="+Inf"})"),
             latency_before + 3);
-  EXPECT_TRUE(eventually([&] { return sample(scrape(users_port_), "outbox_published_total") == 3; },
-                         std::chrono::seconds(5)));
+  EXPECT_TRUE(
+      eventually([&] { return sample(scrape(users_port_), "outbox_published_total") == 3; }, std::chrono::seconds(5)));
   EXPECT_EQ(sample(users, "outbox_relay_up"), 1);
   EXPECT_GE(sample(users, "hashing_rejections_total"), 0);
   EXPECT_GT(sample(users, "process_resident_memory_bytes"), 0);
@@ -139,20 +139,23 @@ TEST_F(Operations, ADatabaseOutageAnswers503WithRetryAfterAndRecoversByItself) {
   const auto admin_token = token_of(identifiers[1]);
   const std::map<std::string, std::string> as_user{{"Authorization", "Bearer " + user_token}};
   const std::map<std::string, std::string> as_admin{{"Authorization", "Bearer " + admin_token}};
-  const auto campaign = body({{"name", "outage"},
-                              {"discount_percent", 10},
-                              {"number_of_vouchers", 1},
-                              {"voucher_duration_days", 1}});
-  const auto registration =
-      body({{"username", "outage_new"}, {"password", "correct horse battery"}, {"full_name", "N"}, {"birthday", "1990-01-01"}});
+  const auto campaign =
+      body({{"name", "outage"}, {"discount_percent", 10}, {"number_of_vouchers", 1}, {"voucher_duration_days", 1}});
+  const auto registration = body({{"username", "outage_new"},
+                                  {"password", "correct horse battery"},
+                                  {"full_name", "N"},
+                                  {"birthday", "1990-01-01"}});
   struct Call {
     unsigned short port;
     std::string method, target, body;
     std::map<std::string, std::string> headers;
   };
   const std::vector<Call> calls{
-      {users_port_, "POST", "/users/login",
-       body({{"identifier", identifiers[0]}, {"password", "correct horse battery"}}), {}},
+      {users_port_,
+       "POST",
+       "/users/login",
+       body({{"identifier", identifiers[0]}, {"password", "correct horse battery"}}),
+       {}},
       {users_port_, "POST", "/users/register", registration, {}},
       {users_port_, "GET", "/users/me", "", as_user},
       {promotion_port_, "POST", "/campaigns", campaign, as_admin},
@@ -185,10 +188,9 @@ TEST_F(Operations, ADatabaseOutageAnswers503WithRetryAfterAndRecoversByItself) {
         return true;
       },
       std::chrono::seconds(10));
-  EXPECT_TRUE(recovered) << "still 503 after "
-                         << std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started)
-                                .count()
-                         << " s";
+  EXPECT_TRUE(recovered)
+      << "still 503 after "
+      << std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count() << " s";
 }
 
 TEST_F(Operations, TheJsonAccessLineHasSeparateFieldsAndKeepsAWellFormedRequestId) {

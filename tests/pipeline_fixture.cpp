@@ -104,9 +104,9 @@ void Pipeline::start_consumer(int tasks, int replicas) {
     auto env = environment(*promotion_db_);
     consumer_metrics_ports_.push_back(free_port());
     env["METRICS_PORT"] = std::to_string(consumer_metrics_ports_.back());
-    consumers_.push_back(std::make_unique<Process>(
-        binary("services/promotion/promotion-service"),
-        std::vector<std::string>{"consume", "--tasks", std::to_string(tasks)}, env));
+    consumers_.push_back(
+        std::make_unique<Process>(binary("services/promotion/promotion-service"),
+                                  std::vector<std::string>{"consume", "--tasks", std::to_string(tasks)}, env));
   }
 }
 

@@ -25,5 +25,5 @@ start_nginx() {
 
 # start_consumer TASKS: the first-login consumer (no HTTP: not timed to ready).
 start_consumer() {
-  spawn consumer WORKERS="$WORKERS" DB_POOL_SIZE="$DB_POOL_SIZE" -- "$PROMOTION_BIN" consume --tasks "$1"
+  spawn consumer WORKERS="$WORKERS" DB_POOL_SIZE="$DB_POOL_SIZE" METRICS_PORT="$CONSUMER_METRICS_PORT" -- "$PROMOTION_BIN" consume --tasks "$1"
 }

@@ -31,12 +31,12 @@ http::Response answer(const DocsFile& file) {
 }
 
 boost::asio::awaitable<http::Response> page(std::shared_ptr<const DocsFiles> files, http::RequestContext) {
-  co_return answer(files->at("index.html"));
+  co_return answer(files->by_name.at("index.html"));
 }
 
 boost::asio::awaitable<http::Response> file(std::shared_ptr<const DocsFiles> files, http::RequestContext context) {
-  const auto found = files->find(context.params.get("file"));
-  if (found == files->end()) co_return http::error(http::Status::not_found, "not found");
+  const auto found = files->by_name.find(context.params.get("file"));
+  if (found == files->by_name.end()) co_return http::error(http::Status::not_found, "not found");
   co_return answer(found->second);
 }
 
@@ -44,11 +44,11 @@ boost::asio::awaitable<http::Response> file(std::shared_ptr<const DocsFiles> fil
 
 std::shared_ptr<const DocsFiles> load_docs_files(const std::string& swagger_ui_dir) {
   auto files = std::make_shared<DocsFiles>();
-  (*files)["index.html"] = {"text/html; charset=utf-8", std::string(docs_index_html)};
-  (*files)["init.js"] = {"text/javascript; charset=utf-8", std::string(docs_init_js)};
+  files->by_name["index.html"] = {"text/html; charset=utf-8", std::string(docs_index_html)};
+  files->by_name["init.js"] = {"text/javascript; charset=utf-8", std::string(docs_init_js)};
   for (const auto& [name, type] : {std::pair{"swagger-ui.css", "text/css; charset=utf-8"},
                                    std::pair{"swagger-ui-bundle.js", "text/javascript; charset=utf-8"}}) {
-    if (auto body = read_file(swagger_ui_dir + "/" + name)) (*files)[name] = {type, std::move(*body)};
+    if (auto body = read_file(swagger_ui_dir + "/" + name)) files->by_name[name] = {type, std::move(*body)};
   }
   return files;
 }

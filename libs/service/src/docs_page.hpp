@@ -15,7 +15,9 @@ struct DocsFile {
   std::string content_type;
   std::string body;
 };
-using DocsFiles = std::map<std::string, DocsFile, std::less<>>;
+struct DocsFiles {
+  std::map<std::string, DocsFile, std::less<>> by_name;
+};
 std::shared_ptr<const DocsFiles> load_docs_files(const std::string& swagger_ui_dir);
 
 // GET /docs and GET /docs/{file}.

@@ -37,13 +37,6 @@ int Host::serve(const std::function<void(Worker&)>& add_routes) {
   const auto options = http_settings(env_, definition_.port);
   const int count = workers(env_);
   const auto pool = worker_pool(database().pool, count);
-  const auto openapi = std::make_shared<const std::string>(openapi_);
-  const auto swagger_ui_dir = env_.string("SWAGGER_UI_DIR", SWAGGER_UI_DIR);
-  const auto docs = load_docs_files(swagger_ui_dir);
-  if (!docs->contains("swagger-ui-bundle.js")) {
-    web_log->warn("/docs has no Swagger UI: {} lacks swagger-ui-bundle.js (run scripts/install-npm.sh)",
-                  swagger_ui_dir);
-  }
 
   std::vector<std::unique_ptr<Worker>> workers;
   std::vector<http::Shard> shards;
@@ -51,14 +44,11 @@ int Host::serve(const std::function<void(Worker&)>& add_routes) {
   std::vector<const pg::Pool*> pools;
   for (int i = 0; i < count; ++i) {
     auto& worker = *workers.emplace_back(std::make_unique<Worker>(pool));
-    add_routes(worker);
-    auto& worker_pool = worker.pool();
-    add_operations_routes(worker.router(), {{"database", [&worker_pool] { return worker_pool.ping(); }}}, *metrics_);
-    add_documentation_routes(worker.router(), openapi, docs);
+    add_worker_routes(worker, add_routes);
     boost::asio::post(worker.io(), [i] { metrics::bind_thread_to_shard(static_cast<std::size_t>(i)); });
     shards.push_back({worker.io(), std::move(worker.router())});
     loops.push_back(&worker.io());
-    pools.push_back(&worker_pool);
+    pools.push_back(&worker.pool());
   }
   add_pool_metrics(*metrics_, pools);
   http::Server server{std::move(shards), options, web_log, server_hooks(*metrics_, web_log)};
@@ -70,6 +60,22 @@ int Host::serve(const std::function<void(Worker&)>& add_routes) {
       loops, [&server] { server.stop(); }, options.shutdown_deadline);
   web_log->info("{}-service stopped", app());
   return 0;
+}
+
+void Host::add_worker_routes(Worker& worker, const std::function<void(Worker&)>& add_routes) {
+  if (!docs_) {
+    const auto swagger_ui_dir = env_.string("SWAGGER_UI_DIR", SWAGGER_UI_DIR);
+    docs_ = load_docs_files(swagger_ui_dir);
+    published_openapi_ = std::make_shared<const std::string>(openapi_);
+    if (!docs_->by_name.contains("swagger-ui-bundle.js")) {
+      logging::get(logging::Category::web)
+          ->warn("/docs has no Swagger UI: {} lacks swagger-ui-bundle.js (run scripts/install-npm.sh)", swagger_ui_dir);
+    }
+  }
+  add_routes(worker);
+  auto& pool = worker.pool();
+  add_operations_routes(worker.router(), {{"database", [&pool] { return pool.ping(); }}}, *metrics_);
+  add_documentation_routes(worker.router(), published_openapi_, docs_);
 }
 
 std::shared_ptr<http::Server> Host::serve_operations(boost::asio::io_context& io,

@@ -24,6 +24,7 @@ class Registry;
 namespace service {
 
 class Worker;
+struct DocsFiles;
 
 class Host {
  public:
@@ -43,6 +44,9 @@ class Host {
   // of the database pool, the routes `add_routes` adds for it, and /healthz, /readyz (the database),
   // /metrics, /openapi.json and /docs. A database that is unavailable answers 503 with Retry-After.
   int serve(const std::function<void(Worker& worker)>& add_routes);
+  // The routes of one worker of `serve`: the service's own (`add_routes`), then /healthz, /readyz (the
+  // worker's database), /metrics, /openapi.json, /docs and /docs/{file}.
+  void add_worker_routes(Worker& worker, const std::function<void(Worker& worker)>& add_routes);
 
   // For a process without an API (the consumer): /healthz, /readyz (naming `checks`) and /metrics on
   // METRICS_PORT (default `default_port`), served on `io`. Listening when this returns; stops when destroyed.
@@ -54,6 +58,8 @@ class Host {
   config::Env env_;
   std::unique_ptr<metrics::Registry> metrics_;
   std::string openapi_;
+  std::shared_ptr<const std::string> published_openapi_;
+  std::shared_ptr<const DocsFiles> docs_;  // loaded by the first add_worker_routes
 };
 
 }  // namespace service

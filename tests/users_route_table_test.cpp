@@ -1,0 +1,37 @@
+// The users service's route table, as its `serve` builds it, and the OpenAPI document it serves list
+// exactly the same (method, path) pairs.
+#include <gtest/gtest.h>
+
+#include "auth/hashing_pool.hpp"
+#include "auth/keys.hpp"
+#include "auth/token_issuer.hpp"
+#include "auth/token_verifier.hpp"
+#include "route_table.hpp"
+#include "routes.hpp"
+#include "user_store.hpp"
+
+namespace users {
+extern const std::string_view openapi_document;
+}
+
+namespace {
+
+using namespace route_table;
+
+TEST(RouteTable, UsersServesExactlyTheOperationsItDocuments) {
+  const service::Definition definition{
+      .app = "users", .port = 5000, .migrations_dir = {}, .openapi = users::openapi_document, .commands = {}};
+  service::Host host{definition, environment()};
+  auto key = auth::PrivateKey::load(key_path("PRIVATE_KEY", "private.pem"));
+  const auth::TokenVerifier verifier{{auth::PublicKey::from_private(key)}, "i", "a"};
+  const auth::TokenIssuer issuer{std::move(key), "i", "a", std::chrono::minutes(30)};
+  auth::HashingPool hashing{1, 0};
+  const auto routes = routed(host, [&](service::Worker& worker) {
+    auto& store = worker.make<users::UserStore>(worker.pool());
+    users::add_routes(worker.router(), worker.make<users::Service>(users::Service{store, hashing, issuer, verifier}));
+  });
+  EXPECT_EQ(routes, documented(host.openapi()));
+  EXPECT_TRUE(routes.contains("POST /users/login") && routes.contains("GET /metrics")) << "both parts are there";
+}
+
+}  // namespace
