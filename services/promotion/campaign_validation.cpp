@@ -99,7 +99,7 @@ std::optional<std::string> normalize_timestamp(std::string_view text) {
   return format_utc(micros);
 }
 
-std::variant<NewCampaign, std::vector<http::FieldError>> validate_campaign(const boost::json::object& body) {
+http::Validated<NewCampaign> validate_campaign(const boost::json::object& body) {
   using http::Presence;
   http::FieldReader reader{body};
   NewCampaign campaign;
@@ -119,11 +119,11 @@ std::variant<NewCampaign, std::vector<http::FieldError>> validate_campaign(const
   return campaign;
 }
 
-std::variant<bool, std::vector<http::FieldError>> validate_availability(const boost::json::object& body) {
+http::Validated<bool> validate_availability(const boost::json::object& body) {
   http::FieldReader reader{body};
   const auto is_available = reader.boolean("is_available", http::Presence::required);
   if (reader.failed()) return std::move(reader).errors();
-  return *is_available;
+  return http::Validated<bool>{boost::system::in_place_value, *is_available};
 }
 
 }  // namespace promotion

@@ -3,11 +3,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "campaign.hpp"
-#include "http/json_response.hpp"
+#include "http/field_reader.hpp"
 
 // The rules of design §3 for campaign bodies; pure functions, no I/O.
 namespace promotion {
@@ -21,10 +20,10 @@ constexpr int max_voucher_duration_days = 3650;
 // POST /campaigns: name, description?, discount_percent, number_of_vouchers, voucher_duration_days,
 // starts_at?, ends_at? (ends_at after starts_at). Integers must be JSON integers. Unknown fields, and
 // is_available or any role field, are ignored.
-std::variant<NewCampaign, std::vector<http::FieldError>> validate_campaign(const boost::json::object& body);
+http::Validated<NewCampaign> validate_campaign(const boost::json::object& body);
 
 // PATCH /campaigns/{id}: is_available, a boolean, required.
-std::variant<bool, std::vector<http::FieldError>> validate_availability(const boost::json::object& body);
+http::Validated<bool> validate_availability(const boost::json::object& body);
 
 // An RFC 3339 timestamp as UTC with exactly six fraction digits ("2026-01-01T09:00:00.000000Z"), rounded
 // half up to the microsecond (the database's precision); nullopt when it is not RFC 3339 or the instant

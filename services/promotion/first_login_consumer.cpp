@@ -143,14 +143,14 @@ void FirstLoginConsumer::consume_on(amqp::Connection& broker) {
       continue;
     }
     auto decoded = events::decode(delivery->body);
-    if (const auto* invalid = std::get_if<events::DecodeError>(&decoded)) {
-      log_->error("dead-lettering message '{}': {}", delivery->message_id, invalid->reason);
+    if (!decoded) {
+      log_->error("dead-lettering message '{}': {}", delivery->message_id, decoded.error().reason);
       broker.reject(delivery->tag, false);
       metrics_.dead_lettered.inc();
       continue;
     }
     ++in_flight_;
-    Delivery decoded_delivery{std::get<events::FirstLogin>(std::move(decoded)), connection_, delivery->tag};
+    Delivery decoded_delivery{std::move(*decoded), connection_, delivery->tag};
     boost::asio::post(io_, [this, decoded_delivery = std::move(decoded_delivery)]() mutable {
       enqueue(std::move(decoded_delivery));
     });

@@ -83,7 +83,8 @@ std::string normalize_identifier(std::string_view identifier) {
   return normalized;
 }
 
-Validated validate_registration(const boost::json::object& body, std::chrono::year_month_day today) {
+http::Validated<Registration> validate_registration(const boost::json::object& body,
+                                                    std::chrono::year_month_day today) {
   using http::Presence;
   http::FieldReader reader{body};
   Registration registration;

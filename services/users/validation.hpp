@@ -3,10 +3,9 @@
 #include <chrono>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
-#include "http/json_response.hpp"
+#include "http/field_reader.hpp"
 
 namespace users {
 
@@ -20,10 +19,8 @@ struct Registration {
   std::string birthday;  // YYYY-MM-DD
 };
 
-using Validated = std::variant<Registration, std::vector<http::FieldError>>;
-
 // Checks a register body against the rules; `today` bounds the birthday. Unknown fields are ignored.
-Validated validate_registration(const boost::json::object& body, std::chrono::year_month_day today);
+http::Validated<Registration> validate_registration(const boost::json::object& body, std::chrono::year_month_day today);
 
 // Single-rule checks, shared with `create-admin`; each returns an error message or nullopt.
 std::optional<std::string> check_username(const std::string& value);

@@ -18,8 +18,8 @@ boost::json::object valid_body() {
 std::vector<std::string> failures(const boost::json::object& body) {
   auto result = users::validate_registration(body, today);
   std::vector<std::string> fields;
-  if (auto* errors = std::get_if<std::vector<http::FieldError>>(&result))
-    for (const auto& e : *errors) fields.push_back(e.field);
+  if (!result)
+    for (const auto& e : result.error()) fields.push_back(e.field);
   return fields;
 }
 

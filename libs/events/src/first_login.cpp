@@ -21,7 +21,7 @@ std::string encode(const FirstLogin& event) {
                                                     {"occurred_at", event.occurred_at}});
 }
 
-std::variant<FirstLogin, DecodeError> decode(std::string_view payload) {
+boost::system::result<FirstLogin, DecodeError> decode(std::string_view payload) {
   if (payload.size() > max_message_bytes) return DecodeError{"payload larger than 4096 bytes"};
   boost::system::error_code ec;
   auto value = boost::json::parse(payload, ec);

@@ -10,15 +10,14 @@ const events::FirstLogin sample{.event_id = "2f1c7d1e-8a4b-4c1e-9f3a-0b5d6e7f8a9
                                 .occurred_at = "2026-11-28T10:00:00.123456Z"};
 
 std::string reason(std::string_view payload) {
-  auto result = events::decode(payload);
-  auto* error = std::get_if<events::DecodeError>(&result);
-  return error ? error->reason : "decoded";
+  const auto result = events::decode(payload);
+  return result ? "decoded" : result.error().reason;
 }
 
 }  // namespace
 
 TEST(FirstLogin, EncodeThenDecodeIsIdentity) {
-  auto decoded = std::get<events::FirstLogin>(events::decode(events::encode(sample)));
+  auto decoded = *events::decode(events::encode(sample));
   EXPECT_EQ(decoded.event_id, sample.event_id);
   EXPECT_EQ(decoded.user_id, sample.user_id);
   EXPECT_EQ(decoded.user_identifier, sample.user_identifier);

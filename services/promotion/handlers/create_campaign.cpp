@@ -12,10 +12,9 @@ boost::asio::awaitable<http::Response> create_campaign(Service& service, http::R
   auto body = http::parse_json_object(context.request.body());
   if (!body) co_return http::error(http::Status::bad_request, "malformed JSON");
   auto validated = validate_campaign(*body);
-  if (auto* errors = std::get_if<std::vector<http::FieldError>>(&validated))
-    co_return http::validation_error(std::move(*errors));
+  if (!validated) co_return http::validation_error(std::move(validated.error()));
 
-  auto campaign = std::get<NewCampaign>(std::move(validated));
+  auto campaign = std::move(*validated);
   auto created = co_await service.campaigns.create(std::move(campaign));
   co_return http::success(http::Status::created, "campaign", to_json(created));
 }

@@ -13,11 +13,10 @@ boost::asio::awaitable<http::Response> update_campaign(Service& service, http::R
   auto body = http::parse_json_object(context.request.body());
   if (!body) co_return http::error(http::Status::bad_request, "malformed JSON");
   auto validated = validate_availability(*body);
-  if (auto* errors = std::get_if<std::vector<http::FieldError>>(&validated))
-    co_return http::validation_error(std::move(*errors));
+  if (!validated) co_return http::validation_error(std::move(validated.error()));
 
   std::string id{context.params.get("id")};
-  const bool is_available = std::get<bool>(validated);
+  const bool is_available = *validated;
   auto campaign = co_await service.campaigns.set_available(std::move(id), is_available);
   if (!campaign) co_return to_response(Failure::not_found);
   co_return http::success(http::Status::ok, "campaign", to_json(*campaign));

@@ -14,9 +14,8 @@ boost::asio::awaitable<http::Response> register_user(Service& service, http::Req
   const auto today =
       std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
   auto validated = validate_registration(*body, today);
-  if (auto* errors = std::get_if<std::vector<http::FieldError>>(&validated))
-    co_return http::validation_error(std::move(*errors));
-  auto& registration = std::get<Registration>(validated);
+  if (!validated) co_return http::validation_error(std::move(validated.error()));
+  auto& registration = *validated;
 
   auto hash = co_await service.hashing.hash(registration.password);
   if (!hash) co_return to_response(Failure::hashing_busy);

@@ -2,7 +2,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <variant>
+
+#include <boost/system/result.hpp>
 
 namespace events {
 
@@ -24,6 +25,7 @@ struct DecodeError {
   std::string reason;
 };
 
-std::variant<FirstLogin, DecodeError> decode(std::string_view payload);
+// The event of a payload, or why it is refused (malformed, invalid, larger than max_message_bytes).
+boost::system::result<FirstLogin, DecodeError> decode(std::string_view payload);
 
 }  // namespace events

@@ -2,6 +2,7 @@
 // Reading the fields of a JSON request body (design §3): one FieldError per bad field, unknown fields ignored.
 
 #include <boost/json/object.hpp>
+#include <boost/system/result.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -15,6 +16,10 @@
 namespace http {
 
 enum class Presence { required, optional };
+
+// A request body that passed its rules, or every field error found (answer 400 with them).
+template <class T>
+using Validated = boost::system::result<T, std::vector<FieldError>>;
 
 // A rule on a string field: an error message, or nullopt when the value is fine.
 using Check = std::function<std::optional<std::string>(const std::string& value)>;
