@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
   const service::Definition promotion{
       .app = "promotion",
       .port = 5001,
-      .migrations_dir = PROMOTION_MIGRATIONS_DIR,
+      .migrations_dir = SERVICE_MIGRATIONS_DIR,
       .openapi = promotion::openapi_document,
       .commands = {{"serve", {{"--port", "PORT"}, {"--workers", "WORKERS"}}, promotion::commands::serve},
                    {"consume", {{"--tasks", "TASKS"}}, promotion::commands::consume}}};

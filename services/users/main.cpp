@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
   const service::Definition users{
       .app = "users",
       .port = 5000,
-      .migrations_dir = USERS_MIGRATIONS_DIR,
+      .migrations_dir = SERVICE_MIGRATIONS_DIR,
       .openapi = users::openapi_document,
       .commands = {{"serve", {{"--port", "PORT"}, {"--workers", "WORKERS"}}, users::commands::serve},
                    {"create-admin", {{"--username", "ADMIN_USERNAME"}}, users::commands::create_admin}}};

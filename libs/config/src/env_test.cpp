@@ -50,3 +50,14 @@ TEST(Env, EnvironmentWinsOverDotenvFile) {
   ::unsetenv("CONFIG_TEST_A");
   std::filesystem::remove(path);
 }
+
+TEST(ReadSetting, NamesTheVariableWhenReadingItFails) {
+  EXPECT_EQ(config::read_setting("KEY", [] { return 7; }), 7);
+  try {
+    config::read_setting("PRIVATE_KEY", []() -> int { throw std::runtime_error("not a PEM key"); });
+    ADD_FAILURE() << "no error";
+  } catch (const config::Error& error) {
+    EXPECT_EQ(error.variable(), "PRIVATE_KEY");
+    EXPECT_STREQ(error.what(), "PRIVATE_KEY: not a PEM key");
+  }
+}

@@ -10,24 +10,15 @@
 #include "voucher_store.hpp"
 
 namespace promotion::commands {
-namespace {
-
-auth::PublicKey load_public_key(const std::string& pem_or_path) {
-  try {
-    return auth::PublicKey::load(pem_or_path);
-  } catch (const auth::KeyError& error) {
-    throw config::Error("PUBLIC_KEY", error.what());
-  }
-}
-
-}  // namespace
 
 // The token verifier is shared by the workers (thread-safe); each worker has its own stores on its own
 // share of the pool.
 int serve(service::Host& host) {
   const auto settings = load_serve_settings(host.env());
   const auth::TokenVerifier verifier{
-      {load_public_key(settings.public_key)}, settings.tokens.issuer, settings.tokens.audience};
+      {config::read_setting("PUBLIC_KEY", [&] { return auth::PublicKey::load(settings.public_key); })},
+      settings.tokens.issuer,
+      settings.tokens.audience};
   return host.serve([&](service::Worker& worker) {
     auto& campaigns = worker.make<CampaignStore>(worker.pool());
     auto& vouchers = worker.make<VoucherStore>(worker.pool());

@@ -16,14 +16,6 @@
 namespace users::commands {
 namespace {
 
-auth::PrivateKey load_private_key(const std::string& pem_or_path) {
-  try {
-    return auth::PrivateKey::load(pem_or_path);
-  } catch (const auth::KeyError& error) {
-    throw config::Error("PRIVATE_KEY", error.what());
-  }
-}
-
 void add_hashing_metrics(metrics::Registry& registry, const auth::HashingPool& hashing) {
   registry.gauge_callback("hashing_queue_depth", "Argon2id jobs waiting for a thread",
                           [&hashing] { return static_cast<double>(hashing.waiting()); });
@@ -39,7 +31,7 @@ void add_hashing_metrics(metrics::Registry& registry, const auth::HashingPool& h
 // each worker has its own store on its own share of the pool.
 int serve(service::Host& host) {
   const auto settings = load_settings(host.env());
-  auto private_key = load_private_key(settings.private_key);
+  auto private_key = config::read_setting("PRIVATE_KEY", [&] { return auth::PrivateKey::load(settings.private_key); });
   const auth::TokenVerifier verifier{
       {auth::PublicKey::from_private(private_key)}, settings.tokens.issuer, settings.tokens.audience};
   const auth::TokenIssuer issuer{std::move(private_key), settings.tokens.issuer, settings.tokens.audience,

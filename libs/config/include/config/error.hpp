@@ -15,4 +15,17 @@ class Error : public std::runtime_error {
   std::string variable_;
 };
 
+// What `read()` returns; any exception it throws becomes an Error naming `variable` (e.g. a key file that
+// does not parse).
+template <class Read>
+auto read_setting(const std::string& variable, Read read) -> decltype(read()) {
+  try {
+    return read();
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& error) {
+    throw Error(variable, error.what());
+  }
+}
+
 }  // namespace config
