@@ -34,7 +34,8 @@ std::map<std::string, std::string> UsersService::environment() const {
           {"LOG_DIR", log_dir_},
           {"OUTBOX_POLL_MS", "500"},
           {"DB_POOL_SIZE", "8"},
-          {"HOST", "127.0.0.1"}};
+          {"HOST", "127.0.0.1"},
+          {"TRUSTED_PROXIES", "127.0.0.1/32"}};
 }
 
 void UsersService::start_service(const std::map<std::string, std::string>& extra) {
@@ -62,7 +63,7 @@ Reply UsersService::login(const std::string& identifier, const std::string& pass
 }
 
 Reply UsersService::post(const std::string& target, const std::string& body) {
-  return request(port_, "POST", target, body);
+  return request(port_, "POST", target, body, another_client());
 }
 
 std::int64_t UsersService::count(const std::string& sql) { return std::stoll(std::string(sql_->exec(sql).get(0, 0))); }

@@ -1,11 +1,13 @@
 // The users service's route table, as its `serve` builds it, and the OpenAPI document it serves list
 // exactly the same (method, path) pairs.
 #include <gtest/gtest.h>
+#include <spdlog/spdlog.h>
 
 #include "auth/hashing_pool.hpp"
 #include "auth/keys.hpp"
 #include "auth/token_issuer.hpp"
 #include "auth/token_verifier.hpp"
+#include "defences.hpp"
 #include "route_table.hpp"
 #include "routes.hpp"
 #include "user_store.hpp"
@@ -26,9 +28,12 @@ TEST(RouteTable, UsersServesExactlyTheOperationsItDocuments) {
   const auth::TokenVerifier verifier{{auth::PublicKey::from_private(key)}, "i", "a"};
   const auth::TokenIssuer issuer{std::move(key), "i", "a", std::chrono::minutes(30)};
   auth::HashingPool hashing{1, 0};
+  users::SharedDefences shared_defences{{}, host.metrics(), spdlog::default_logger()};
   const auto routes = routed(host, [&](service::Worker& worker) {
     auto& store = worker.make<users::UserStore>(worker.pool());
-    users::add_routes(worker.router(), worker.make<users::Service>(users::Service{store, hashing, issuer, verifier}));
+    auto& defences = worker.make<users::Defences>(worker.pool(), shared_defences);
+    users::add_routes(worker.router(),
+                      worker.make<users::Service>(users::Service{store, defences, hashing, issuer, verifier}));
   });
   EXPECT_EQ(routes, documented(host.openapi()));
   EXPECT_TRUE(routes.contains("POST /users/login") && routes.contains("GET /metrics")) << "both parts are there";

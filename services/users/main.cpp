@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
       .migrations_dir = SERVICE_MIGRATIONS_DIR,
       .openapi = users::openapi_document,
       .commands = {{"serve", {{"--port", "PORT"}, {"--workers", "WORKERS"}}, users::commands::serve},
-                   {"create-admin", {{"--username", "ADMIN_USERNAME"}}, users::commands::create_admin}}};
+                   {"create-admin", {{"--username", "ADMIN_USERNAME"}}, users::commands::create_admin},
+                   {"unlock", {{"--identifier", "UNLOCK_IDENTIFIER"}}, users::commands::unlock}}};
   return service::main(users, std::span(argv, static_cast<std::size_t>(argc)));
 }

@@ -8,11 +8,13 @@ class TokenVerifier;
 
 namespace users {
 
+class Defences;
 class UserStore;
 
 // What the handlers of one worker work with; alive for the life of the server.
 struct Service {
   UserStore& store;
+  Defences& defences;
   auth::HashingPool& hashing;
   const auth::TokenIssuer& issuer;
   const auth::TokenVerifier& verifier;

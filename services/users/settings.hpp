@@ -4,6 +4,7 @@
 #include <string>
 
 #include "config/env.hpp"
+#include "defences.hpp"
 #include "service/settings.hpp"
 
 namespace users {
@@ -18,7 +19,13 @@ struct Settings {
   std::size_t hash_queue = 64;  // hashes waiting for a thread beyond which login/register answer 503
   std::chrono::milliseconds outbox_poll{1000};
   bool outbox_relay = true;  // off: this replica serves HTTP only (another one relays)
+  DefenceSettings defences;
 };
+
+// LOGIN_MAX_FAILURES, LOGIN_LOCK_SECONDS, LOGIN_LOCK_MAX_SECONDS, LOGIN_FAILURE_RESET_SECONDS,
+// LOGIN_RATE / LOGIN_RATE_WINDOW_SECONDS / LOGIN_BURST, REGISTER_RATE / REGISTER_RATE_WINDOW_SECONDS /
+// REGISTER_BURST, TRUSTED_PROXIES.
+DefenceSettings load_defence_settings(const config::Env& env);
 
 Settings load_settings(const config::Env& env);
 

@@ -156,9 +156,14 @@ asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, con
     const unsigned version = request.version();
     const bool keep_alive = request.keep_alive();
     std::string request_id = request_id_for(request);
-    auto [response, route] = co_await dispatch(router, state->hooks, *state->web_log, std::move(request), request_id);
+    // RFC 9112 §3.2: an HTTP/1.1 request without Host is answered 400, and the connection closed.
+    const bool has_host = version < 11 || request.find(Field::host) != request.end();
+    Dispatched dispatched{error(Status::bad_request, "missing Host header"), "-"};
+    if (has_host)
+      dispatched = co_await dispatch(router, state->hooks, *state->web_log, std::move(request), request_id, remote);
+    auto& [response, route] = dispatched;
     response.version(version);
-    response.keep_alive(keep_alive && !state->stopping);
+    response.keep_alive(keep_alive && has_host && !state->stopping);
     response.set("X-Request-Id", request_id);
     finish_exchange(*state,
                     {.method = method,

@@ -23,7 +23,7 @@ Response method_not_allowed(const std::vector<Verb>& allowed) {
 }  // namespace
 
 boost::asio::awaitable<Dispatched> dispatch(const Router& router, const ServerHooks& hooks, spdlog::logger& web_log,
-                                            Request request, std::string request_id) {
+                                            Request request, std::string request_id, std::string remote) {
   const auto target = request.target();
   auto match = router.match(request.method(), std::string_view{target.data(), target.size()});
   if (match.handler == nullptr) {
@@ -31,7 +31,7 @@ boost::asio::awaitable<Dispatched> dispatch(const Router& router, const ServerHo
                          "unmatched"};
   }
   // A named local, not a braced temporary in the co_await: g++ 12 double-destroys the latter.
-  RequestContext context{std::move(request), std::move(match.params), request_id};
+  RequestContext context{std::move(request), std::move(match.params), request_id, std::move(remote)};
   try {
     Response response = co_await (*match.handler)(std::move(context));
     response.prepare_payload();  // throws for a body on 1xx/204/304: a handler bug, answered 500

@@ -36,6 +36,18 @@ TEST_F(ServerTest, MalformedRequestIs400ThenClose) {
   EXPECT_TRUE(client.closed_by_peer());
 }
 
+TEST_F(ServerTest, Http11WithoutHostIs400ThenCloseButHttp10IsServed) {
+  Client client{port_};
+  client.send_raw("GET /hello HTTP/1.1\r\n\r\n");
+  const Response response = client.receive();
+  EXPECT_EQ(response.result(), Status::bad_request);
+  EXPECT_EQ(response.body(), R"({"status":"error","message":"missing Host header"})");
+  EXPECT_TRUE(client.closed_by_peer());
+  Client old{port_};
+  old.send_raw("GET /hello HTTP/1.0\r\n\r\n");
+  EXPECT_EQ(old.receive().result(), Status::ok);
+}
+
 TEST_F(ServerTest, HandlerExceptionIs500WithoutDetails) {
   Client client{port_};
   const Response response = client.send(make_request(Verb::get, "/boom"));

@@ -6,6 +6,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
@@ -67,6 +68,13 @@ Reply request(unsigned short port, const std::string& method, const std::string&
   stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
   record(method, target, reply);
   return reply;
+}
+
+std::map<std::string, std::string> another_client() {
+  static std::atomic<std::uint32_t> next{1};
+  const auto n = next++;
+  return {{"X-Forwarded-For", "10." + std::to_string((n >> 16) & 0xff) + "." + std::to_string((n >> 8) & 0xff) + "." +
+                                  std::to_string(n & 0xff)}};
 }
 
 void wait_until_healthy(unsigned short port, int seconds) {

@@ -9,5 +9,6 @@ namespace users::commands {
 
 int serve(service::Host& host);
 int create_admin(service::Host& host);
+int unlock(service::Host& host);
 
 }  // namespace users::commands

@@ -4,6 +4,7 @@
 #include "auth/token_verifier.hpp"
 #include "commands.hpp"
 #include "config/error.hpp"
+#include "defences.hpp"
 #include "logging/logging.hpp"
 #include "metrics/registry.hpp"
 #include "outbox_relay.hpp"
@@ -38,6 +39,7 @@ int serve(service::Host& host) {
                                  settings.tokens.lifetime};
   auth::HashingPool hashing{settings.hash_threads, settings.hash_queue};
   add_hashing_metrics(host.metrics(), hashing);
+  SharedDefences shared_defences{settings.defences, host.metrics(), logging::get(logging::Category::web)};
 
   OutboxRelay relay{{.database_uri = host.database().pool.uri, .broker = settings.broker, .poll = settings.outbox_poll},
                     logging::get(logging::Category::message_queue),
@@ -45,7 +47,8 @@ int serve(service::Host& host) {
   if (settings.outbox_relay) relay.start();
   const int code = host.serve([&](service::Worker& worker) {
     auto& store = worker.make<UserStore>(worker.pool());
-    add_routes(worker.router(), worker.make<Service>(Service{store, hashing, issuer, verifier}));
+    auto& defences = worker.make<Defences>(worker.pool(), shared_defences);
+    add_routes(worker.router(), worker.make<Service>(Service{store, defences, hashing, issuer, verifier}));
   });
   relay.stop();
   return code;

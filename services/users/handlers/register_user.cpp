@@ -1,6 +1,7 @@
 #include <chrono>
 
 #include "auth/hashing_pool.hpp"
+#include "defences.hpp"
 #include "handlers.hpp"
 #include "http/json_response.hpp"
 #include "user_store.hpp"
@@ -17,6 +18,9 @@ boost::asio::awaitable<http::Response> register_user(Service& service, http::Req
   if (!validated) co_return http::validation_error(std::move(validated.error()));
   auto& registration = *validated;
 
+  auto throttled =
+      co_await service.defences.throttle(Defences::Action::registration, service.defences.source_of(context));
+  if (throttled) co_return std::move(*throttled);
   auto hash = co_await service.hashing.hash(registration.password);
   if (!hash) co_return to_response(Failure::hashing_busy);
   auto created = co_await service.store.create(std::move(registration), std::move(*hash), false);

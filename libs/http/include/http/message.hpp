@@ -37,6 +37,7 @@ struct RequestContext {
   Request request;
   PathParams params;
   std::string request_id;
+  std::string remote;  // the TCP peer's address (see http::TrustedProxies for the client behind a proxy)
 };
 
 using Handler = std::function<boost::asio::awaitable<Response>(RequestContext)>;
