@@ -11,9 +11,10 @@ port    ?= $(if $(filter promotion,$(app)),5001,5000)
 workers ?= 4
 tasks   ?= 4
 name    ?=
+seconds ?= 60
 
 .PHONY: help deps build build-dev build-asan up down test migrate run run-consumer \
-        create-migration stack stack-stop stack-status clean bench bench-quick format tidy
+        create-migration stack stack-stop stack-status clean bench bench-quick format tidy fuzz
 
 help: ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -36,7 +37,7 @@ up: deps build ## dev stack + migrations + both services (5000, 5001) + consumer
 down: ## stop what `make up` started, and the dev stack
 	scripts/down.sh
 
-test: ## dev + asan builds, test stack, all tests, asan unit tests
+test: ## dev + asan builds, test stack, all tests, asan unit tests, fuzz targets (10 s each)
 	scripts/test.sh
 
 migrate: build ## make migrate app=users|promotion
@@ -66,6 +67,9 @@ bench: ## benchmark B1..B7 on its own stack (3 runs each, < 10 min): bench/resul
 
 bench-quick: ## the same, 1 short run each (< 2 min on a quiet machine)
 	bench/run.sh --quick
+
+fuzz: ## libFuzzer targets (build/fuzz), 60 s each: make fuzz seconds=300
+	scripts/fuzz.sh $(seconds)
 
 format: ## format every C++ file with .clang-format (`make test` fails on a file that differs)
 	scripts/format.sh

@@ -11,6 +11,7 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev  # the libFuzzer targets (scripts/fuzz.sh, preset fuzz)
   # tools used by the scripts and tests: formatting, metrics and rules checks (promtool), the /docs
   # page test's browser (driven by npm's playwright-core, never downloaded)
   openssl curl python3 clang-format prometheus chromium

@@ -2,6 +2,7 @@
 # `make test`: dependencies, the formatting check, the dev and asan builds, the test stack, then
 #   ctest --preset dev    all tests (unit + integration against the test stack)
 #   ctest --preset asan   unit tests under ASan+UBSan
+#   scripts/fuzz.sh       each libFuzzer target for FUZZ_SECONDS (default 10), so they keep building and running
 # The test stack (scripts/stack.sh ... test: ports 22432/22672) is stopped at the end, pass or fail.
 # Extra ctest arguments: CTEST_ARGS='-R jwt' make test. Exit status: non-zero on any failure.
 set -euo pipefail
@@ -47,6 +48,14 @@ done
 
 trap - EXIT
 "$STACK" stop test || true
+
+echo "== fuzz"
+if "$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-10}"; then
+  results+=("fuzz: passed")
+else
+  results+=("fuzz: FAILED")
+  rc=1
+fi
 
 echo
 printf '%s\n' "${results[@]}"
