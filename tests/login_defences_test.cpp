@@ -1,6 +1,6 @@
 // The login defences of docs/security.md on the real users-service: Keycloak's brute-force cases
 // (BruteForceTest) through HTTP, per-source throttling with and without a trusted proxy, one limit for two
-// replicas, the unlock command, and HTTP/1.1 without Host.
+// replicas, and the unlock command.
 #include <boost/json/serialize.hpp>
 #include <thread>
 
@@ -167,8 +167,4 @@ TEST_F(LoginDefences, TwoReplicasOnOneDatabaseEnforceOneAccountLimitAndOneSource
             401)
       << "locked on both";
   first.reset();
-}
-
-TEST_F(LoginDefences, AnHttp11RequestWithoutHostIs400) {
-  EXPECT_EQ(request(port_, "GET", "/healthz", "", {{"Host", ""}}).status, 400);
 }

@@ -4,6 +4,7 @@
 
 start_users() {
   start_http users "$USERS_PORT" WORKERS="$WORKERS" DB_POOL_SIZE="$DB_POOL_SIZE" HASH_THREADS="$HASH_THREADS" \
+    TRUSTED_PROXIES=127.0.0.1/32 \
     -- "$USERS_BIN" serve --port "$USERS_PORT"
 }
 

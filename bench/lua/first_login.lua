@@ -4,6 +4,7 @@
 -- Pacing: each request waits for its own slot (start + k / rate), whatever the previous answer's
 -- latency, as long as a connection is free: an open-loop schedule, not a closed loop.
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
+dofile(os.getenv("BENCH_LUA") .. "/headers.lua")
 dofile(os.getenv("BENCH_LUA") .. "/threads.lua")
 
 local ffi = require("ffi")
@@ -39,7 +40,7 @@ function request()
   if user > tonumber(os.getenv("FIRST_USERS")) then
     error("first_login.lua: out of first-login users")
   end
-  return wrk.format("POST", "/users/login", { ["Content-Type"] = "application/json" },
+  return wrk.format("POST", "/users/login", with_client({ ["Content-Type"] = "application/json" }),
     string.format('{"identifier":"first%d","password":"%s"}', tonumber(os.getenv("FIRST_BASE")) + user,
       os.getenv("PASSWORD")))
 end

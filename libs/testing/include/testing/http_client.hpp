@@ -12,7 +12,7 @@ struct Reply {
   boost::json::value json() const;  // the parsed body; null when it is not JSON
 };
 
-// One blocking HTTP/1.1 request to 127.0.0.1:port on a new connection; a header given an empty value is left out.
+// One blocking HTTP/1.1 request to 127.0.0.1:port on a new connection.
 Reply request(unsigned short port, const std::string& method, const std::string& target, const std::string& body = "",
               const std::map<std::string, std::string>& headers = {});
 
