@@ -87,14 +87,44 @@ asio::awaitable<void> Connection::connect(PoolOptions options) {
 
 asio::awaitable<Result> Connection::query(std::string sql, Params params) {
   if (!conn_ || PQstatus(conn_.get()) != CONNECTION_OK) throw ConnectionLost("not connected to the database");
+  for (int attempt = 0;; ++attempt) {
+    const auto name = co_await prepared(sql, static_cast<int>(params.size()));
+    bool stale = false;
+    try {
+      co_return co_await execute(name, sql, params);
+    } catch (const Error& error) {
+      // "cached plan must not change result type": a migration changed what the statement returns.
+      stale = error.sqlstate == "0A000" && !name.empty();
+      if (!stale) throw;
+      prepared_.erase(sql);
+      if (attempt > 0 || PQtransactionStatus(conn_.get()) != PQTRANS_IDLE) throw;
+    }
+  }
+}
+
+asio::awaitable<std::string> Connection::prepared(const std::string& sql, int parameters) {
+  if (const auto known = prepared_.find(sql); known != prepared_.end()) co_return known->second;
+  if (prepared_.size() >= max_prepared) co_return std::string{};
+  std::string name = "s" + std::to_string(std::hash<std::string>{}(sql)) + "_" + std::to_string(generation_++);
+  if (PQsendPrepare(conn_.get(), name.c_str(), sql.c_str(), parameters, nullptr) == 0) {
+    detail::raise(conn_.get(), nullptr);
+  }
+  co_await flush();
+  co_await collect();
+  prepared_.emplace(sql, name);
+  co_return name;
+}
+
+asio::awaitable<Result> Connection::execute(const std::string& name, const std::string& sql, const Params& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
+  const int count = static_cast<int>(values.size());
   // Always the extended protocol, so parameters are bound and never spliced into the SQL.
-  if (PQsendQueryParams(conn_.get(), sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                        nullptr, 0) == 0) {
-    detail::raise(conn_.get(), nullptr);
-  }
+  const int sent = name.empty()
+                       ? PQsendQueryParams(conn_.get(), sql.c_str(), count, nullptr, values.data(), nullptr, nullptr, 0)
+                       : PQsendQueryPrepared(conn_.get(), name.c_str(), count, values.data(), nullptr, nullptr, 0);
+  if (sent == 0) detail::raise(conn_.get(), nullptr);
   co_await flush();
   co_return co_await collect();
 }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "pg/blocking.hpp"
+#include "pg/uri.hpp"
 
 namespace {
 
@@ -268,6 +269,38 @@ TEST_F(PoolTest, TypedColumnReads) {
   EXPECT_EQ(r.optional_text(0, 3), "x");
   EXPECT_THROW((void)r.integer(0, 4), std::invalid_argument);
   EXPECT_THROW((void)r.boolean(0, 0), std::invalid_argument);
+}
+
+TEST_F(PoolTest, APreparedStatementSurvivesASchemaChangeAndAReconnect) {
+  const std::string database = "pool_prepared_" + std::to_string(::getpid());
+  {
+    pg::BlockingConnection server(uri_);
+    server.exec("DROP DATABASE IF EXISTS " + database);
+    server.exec("CREATE DATABASE " + database);
+  }
+  uri_ = pg::with_database(uri_, database);
+  const std::string table = "prepared";
+  pg::BlockingConnection admin(uri_);
+  admin.exec("CREATE TABLE " + table + " (a int)");
+  admin.exec("INSERT INTO " + table + " VALUES (1)");
+  pg::Pool pool(io_.get_executor(), options(1));
+  const std::string select = "SELECT * FROM " + table + " WHERE a = $1";
+  const auto columns = [&] { return run(pool.query(select, {"1"})).columns(); };
+  EXPECT_EQ(columns(), 1);
+  admin.exec("ALTER TABLE " + table + " ADD COLUMN b int");
+  EXPECT_EQ(columns(), 2) << "prepared again after 'cached plan must not change result type', retried once";
+  const std::string pid(run(pool.query("SELECT pg_backend_pid()")).get(0, 0));
+  admin.exec("SELECT pg_terminate_backend($1::int)", {pid});
+  for (int i = 0; i < 100 && admin.exec("SELECT 1 FROM pg_stat_activity WHERE pid = $1::int", {pid}).rows() > 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  try {
+    run(pool.query(select, {"1"}));
+  } catch (const pg::ConnectionLost&) {  // the caller's to retry
+  }
+  EXPECT_EQ(columns(), 2) << "a new connection prepares its statements anew";
+  EXPECT_EQ(run(pool.query("SELECT count(*) FROM pg_prepared_statements")).get(0, 0), "2")
+      << "this session prepared the select and the count itself";
 }
 
 TEST_F(PoolTest, PingIsTrueWhenTheServerAnswers) {

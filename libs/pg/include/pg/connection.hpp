@@ -4,8 +4,10 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "pg/options.hpp"
 #include "pg/result.hpp"
@@ -25,7 +27,12 @@ class Connection {
   // Opens the connection (closing any previous one); throws ConnectionLost on failure or after connect_timeout.
   boost::asio::awaitable<void> connect(PoolOptions options);
   // Runs one statement with bound text parameters; throws Error, or ConnectionLost when the connection broke.
+  // The statement is prepared on its first use on this connection (named by a hash of its text) and
+  // executed prepared from then on; one whose plan a schema change invalidated is prepared again and, outside
+  // a transaction, retried once. At most `max_prepared` statements per connection; others run unprepared.
   boost::asio::awaitable<Result> query(std::string sql, Params params);
+
+  static constexpr std::size_t max_prepared = 256;
   // Connected, idle and outside any transaction: safe to hand to the next borrower. Reads pending input
   // first so that a connection the server has closed meanwhile is reported as not reusable.
   bool reusable();
@@ -33,14 +40,19 @@ class Connection {
  private:
   boost::asio::awaitable<void> flush();
   boost::asio::awaitable<Result> collect();
+  // The name `sql` is prepared under on this connection, preparing it first; empty when the cache is full.
+  boost::asio::awaitable<std::string> prepared(const std::string& sql, int parameters);
+  boost::asio::awaitable<Result> execute(const std::string& name, const std::string& sql, const Params& params);
   void watch_socket();
 
   struct Finish {
     void operator()(pg_conn* conn) const;
   };
   std::unique_ptr<pg_conn, Finish> conn_;
-  int watched_fd_ = -1;                           // libpq's socket that socket_ holds a dup() of
-  boost::asio::posix::stream_descriptor socket_;  // declared after conn_: closed before PQfinish
+  int watched_fd_ = -1;                                    // libpq's socket that socket_ holds a dup() of
+  boost::asio::posix::stream_descriptor socket_;           // declared after conn_: closed before PQfinish
+  std::unordered_map<std::string, std::string> prepared_;  // statement text -> its name on this connection
+  std::uint64_t generation_ = 0;  // part of a name, so a statement prepared again gets a new one
 };
 
 }  // namespace pg
