@@ -21,16 +21,30 @@ wrk_run() {
 }
 
 # pgbench_run NAME DATABASE CLIENTS SECONDS SCRIPT: sets PGB_TPS (without connection time) and
-# PGB_LAT (average latency, ms). Extended protocol, unnamed statements: as libpq's
-# PQsendQueryParams in the services.
+# PGB_LAT (average latency, ms). Prepared statements (-M prepared): the best the database does for the
+# work, and what the services do (libs/pg prepares every statement on first use).
 pgbench_run() {
   local name=$1 db=$2 clients=$3 secs=$4 script=$5 log threads=2
   log=$WORK/logs/pgbench-$name.log
   ((clients < threads)) && threads=$clients
-  "$PGBENCH" -n -M extended -c "$clients" -j "$threads" -T "$secs" -f "$ROOT/bench/sql/$script" \
+  "$PGBENCH" -n -M prepared -c "$clients" -j "$threads" -T "$secs" -f "$ROOT/bench/sql/$script" \
     "$DB_URI/$db" >>"$log" 2>&1 || die "pgbench failed (log: $log)"
   PGB_TPS=$(awk '/^tps = / { v = $3 } END { print v }' "$log")
   PGB_LAT=$(awk '/^latency average = / { v = $4 } END { print v }' "$log")
+}
+
+# best_clients NAME DATABASE SCRIPT: sets BEST_CLIENTS, the client count (1, 2, 4 … 64) at which pgbench
+# runs SCRIPT fastest on this machine (2 s each), so that a ceiling is the database's best.
+best_clients() {
+  local name=$1 db=$2 script=$3 clients best_tps=0
+  BEST_CLIENTS=1
+  for clients in 1 2 4 8 16 32 64; do
+    pgbench_run "$name-c$clients" "$db" "$clients" 2 "$script"
+    if [[ $(awk -v a="$PGB_TPS" -v b="$best_tps" 'BEGIN { print (a > b) }') == 1 ]]; then
+      best_tps=$PGB_TPS BEST_CLIENTS=$clients
+    fi
+  done
+  say "$name: pgbench is fastest at c=$BEST_CLIENTS ($(fmt %.0f "$best_tps") tx/s)"
 }
 
 # sql DATABASE SQL...: psql as app on the bench cluster, unaligned, tuples only.
@@ -38,4 +52,9 @@ sql() {
   local db=$1
   shift
   "$PSQL" -X -q -At -v ON_ERROR_STOP=1 "$DB_URI/$db" "$@"
+}
+
+# cpu_us_per_request TICKS RPS SECONDS -> CPU microseconds per request (ticks of 1/CLK_TCK s)
+cpu_us_per_request() {
+  awk -v t="$1" -v rps="$2" -v s="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz * 1e6 / (rps * s) }'
 }

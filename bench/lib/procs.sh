@@ -70,6 +70,22 @@ start_http() {
   say "$name ready in ${ms} ms (pid ${PID_OF[$name]})"
 }
 
+# cpu_ticks PID... -> user + system CPU clock ticks of the processes and of their live children (fields 14,
+# 15 of /proc/PID/stat, ticks of sysconf(CLK_TCK)). For PostgreSQL give the postmaster: its backends count.
+cpu_ticks() {
+  local pid total=0 children
+  for pid in "$@"; do
+    children=$(cat "/proc/$pid/task/"*/children 2>/dev/null || true)
+    for p in $pid $children; do
+      total=$((total + $(awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    done
+  done
+  echo "$total"
+}
+
+# postmaster_pid -> the bench cluster's postmaster
+postmaster_pid() { head -n 1 "$ROOT/.run/bench/pg/data/postmaster.pid"; }
+
 # mem_kib PID FIELD -> VmRSS or VmHWM in KiB
 mem_kib() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status" 2>/dev/null; }
 

@@ -48,13 +48,16 @@ broker_alone() {
 }
 
 scenario_b4() {
-  local tasks r ceil third_ratios ceiling
+  local tasks r ceil at_tasks third_ratios ceiling
+  best_clients b4-grant promotion grant.sql
   for tasks in 1 8 64; do
     say "B4 consumer --tasks $tasks"
     drain "$tasks"
-    ceil=()
+    ceil=() at_tasks=()
     for ((r = 1; r <= RUNS; r++)); do
       pgbench_run "b4-grant-$tasks" promotion "$tasks" "$SECS" grant.sql
+      at_tasks+=("$PGB_TPS")
+      pgbench_run "b4-grant-best" promotion "$BEST_CLIENTS" "$SECS" grant.sql
       ceil+=("$PGB_TPS")
     done
     ceiling=$(median "${ceil[@]}")
@@ -63,7 +66,7 @@ scenario_b4() {
     for r in "${THIRDS[@]}"; do third_ratios+=("$(div "$r" "$ceiling")"); done
     add_row "B4 consumer \`--tasks $tasks\`, $B4_EVENTS events preloaded" \
       "$(fmt %.0f "$GRANTS_PER_S") grants/s over $DRAINED grants (thirds: $(printf '%.0f ' "${THIRDS[@]}" | sed 's/ $//; s/ /, /g'))" \
-      "pgbench, grant transaction, c=$tasks: $(fmt %.0f "$ceiling") tx/s (RabbitMQ alone, prefetch $tasks: $(fmt %.0f "$BROKER_RATE") msg/s)" \
+      "pgbench -M prepared, grant transaction, best c=$BEST_CLIENTS: $(fmt %.0f "$ceiling") tx/s (c=$tasks: $(fmt %.0f "$(median "${at_tasks[@]}")"); RabbitMQ alone, prefetch $tasks: $(fmt %.0f "$BROKER_RATE") msg/s)" \
       "$(fmt %.2f "$(div "$GRANTS_PER_S" "$ceiling")") ($(range "${third_ratios[@]}"))" \
       "≥ 1.0: $(verdict "$(div "$GRANTS_PER_S" "$ceiling")" ge 1.0)" "—" "—" "$(peak_cell "B4 tasks=$tasks")"
   done
