@@ -7,8 +7,10 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <atomic>
 #include <csignal>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 
@@ -95,15 +97,21 @@ std::string Process::output() const {
 std::string binary(const std::string& relative_path) { return std::string(PROJECT_BINARY_DIR) + "/" + relative_path; }
 
 unsigned short free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
+  // The tests' range, below the ephemeral one (README "Ports"), from a random start so that runs differ.
+  constexpr unsigned first = 24000, count = 8000;
+  static std::atomic<unsigned> next{static_cast<unsigned>(std::random_device{}()) % count};
+  for (unsigned tried = 0; tried < count; ++tried) {
+    const auto port = static_cast<unsigned short>(first + next++ % count);
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    const bool bound = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    ::close(fd);
+    if (bound) return port;
+  }
+  throw std::runtime_error("no free port in 24000-31999");
 }
 
 }  // namespace testing_support

@@ -30,7 +30,7 @@ class Process {
 // Path of a binary built by this project, e.g. binary("services/users/users-service").
 std::string binary(const std::string& relative_path);
 
-// A TCP port on 127.0.0.1 that is free right now.
+// A TCP port on 127.0.0.1 that is free right now, in the tests' range 24000-31999 (below the ephemeral one).
 unsigned short free_port();
 
 }  // namespace testing_support
