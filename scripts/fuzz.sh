@@ -38,12 +38,12 @@ for target in "${targets[@]}"; do
     continue
   fi
   failed=1
-  echo "fuzz $target: ${runs:-?} executions, crashes 1 (exit status $status); the end of its log:"
-  tail -n 40 "$log" | sed 's/^/  /'
   cp "$log" "$crashes/last-run.log"
+  echo "fuzz $target: ${runs:-?} executions, crashes 1 (exit status $status); log: $crashes/last-run.log"
+  grep -m 1 -A 15 -E 'ERROR|runtime error' "$log" | sed 's/^/  /' || true
   while read -r input; do
     echo "  saved $input; reproduce: $bin/$target $input"
-  done < <(sed -n 's/^Test unit written to //p' "$log")
+  done < <(sed -n 's/.*Test unit written to //p' "$log")
   echo "  then fix the bug and add the input to the corpus: cp <input> fuzz/corpus/$target/crash-<what>"
 done
 exit "$failed"
