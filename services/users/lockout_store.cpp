@@ -29,7 +29,7 @@ boost::asio::awaitable<void> LockoutStore::forgive(std::string user_id) {
 
 boost::asio::awaitable<void> LockoutStore::succeeded(std::string user_id) {
   pg::Params params{std::move(user_id)};
-  co_await pool_.query("DELETE FROM login_failures WHERE user_id = $1::uuid", std::move(params));
+  co_await pool_.query("SELECT login_succeeded($1::uuid)", std::move(params));
 }
 
 boost::asio::awaitable<bool> LockoutStore::unlock(std::string identifier) {
