@@ -8,5 +8,6 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
 pkg_check_modules(RABBITMQ REQUIRED IMPORTED_TARGET librabbitmq)
-# Asio and Beast are header-only; one translation unit per library compiles them (see BOOST_*_SEPARATE_COMPILATION).
+# Asio and Beast are header-only (every translation unit that uses them compiles them): keep them out of
+# widely included headers.
 add_compile_definitions(BOOST_ASIO_NO_DEPRECATED BOOST_ASIO_DISABLE_CONCEPTS)
