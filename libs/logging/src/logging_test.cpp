@@ -74,6 +74,17 @@ TEST(Logging, FieldsAreJsonMembersOrKeyValuePairs) {
   EXPECT_NE(read(dir / "text/web/info.log").find("access route=/a/{id} status=200 latency_ms=1.5"), std::string::npos);
 }
 
+TEST(Logging, JsonLinesStayValidUtf8) {
+  auto dir = fresh_dir();
+  logging::init({.app = "utf8", .dir = dir, .json = true});
+  logging::get(logging::Category::web)->info("caf\xC3\xA9 \xF0\x9F\x92\xB3 raw \xFF\xC3 end \xED\xA0\x80");
+  logging::flush_all();
+  const std::string expected =
+      "\"message\":\"caf\xC3\xA9 \xF0\x9F\x92\xB3 raw \\ufffd\\ufffd end \\ufffd\\ufffd\\ufffd\"";
+  EXPECT_NE(read(dir / "utf8/web/info.log").find(expected), std::string::npos)
+      << "well-formed UTF-8 is kept; each other byte becomes \\ufffd (a surrogate's encoding too)";
+}
+
 TEST(Logging, ParseLevel) {
   EXPECT_EQ(logging::parse_level("debug"), spdlog::level::debug);
   EXPECT_EQ(logging::parse_level("off"), spdlog::level::off);
