@@ -32,14 +32,22 @@ case $mode in
   docs-page)
     declare -A ports=([users]=22510 [promotion]=22511)
     for service in users promotion; do
-      (cd "$work" && env LOG_DIR="$work/logs" HOST=127.0.0.1 PORT="${ports[$service]}" WORKERS=1 \
+      if curl -fsS "http://127.0.0.1:${ports[$service]}/healthz" >/dev/null 2>&1; then
+        echo "run.sh: something already answers on port ${ports[$service]}" >&2
+        exit 1
+      fi
+      # exec: $! is the service itself, so that cleanup stops it.
+      (cd "$work" && exec env LOG_DIR="$work/logs" HOST=127.0.0.1 PORT="${ports[$service]}" WORKERS=1 \
         DB_URI="${DB_URI:-postgresql://app@127.0.0.1:1}" MQ_URI="${MQ_URI:-amqp://guest:guest@127.0.0.1:1}" \
         OUTBOX_RELAY=off "$(binary "$service")" serve >"$work/$service.log" 2>&1) &
       pids+=($!)
     done
-    for service in users promotion; do
+    for i in 0 1; do
+      service=$([[ $i == 0 ]] && echo users || echo promotion)
       port=${ports[$service]}
       for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+      # The answer must come from the process just started, not from one left on the port.
+      kill -0 "${pids[$i]}" 2>/dev/null || { cat "$work/$service.log"; exit 1; }
       DOCS_URL=http://127.0.0.1:$port/docs OPENAPI_URL=http://127.0.0.1:$port/openapi.json \
         node --test "$ROOT/tests/api/docs_page.test.mjs" || { cat "$work/$service.log"; exit 1; }
     done
