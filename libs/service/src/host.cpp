@@ -23,7 +23,7 @@ Host::Host(const Definition& definition, config::Env env)
     : definition_(definition),
       env_(std::move(env)),
       metrics_(std::make_unique<metrics::Registry>(static_cast<std::size_t>(workers(env_)))),
-      openapi_(merge_openapi(definition.openapi, host_openapi)) {
+      openapi_(std::make_shared<const std::string>(merge_openapi(definition.openapi, host_openapi))) {
   metrics::add_process_metrics(*metrics_);
   metrics::add_build_info(*metrics_, PROJECT_VERSION, BUILD_COMMIT);
 }
@@ -66,7 +66,6 @@ void Host::add_worker_routes(Worker& worker, const std::function<void(Worker&)>&
   if (!docs_) {
     const auto swagger_ui_dir = env_.string("SWAGGER_UI_DIR", SWAGGER_UI_DIR);
     docs_ = load_docs_files(swagger_ui_dir);
-    published_openapi_ = std::make_shared<const std::string>(openapi_);
     if (!docs_->by_name.contains("swagger-ui-bundle.js")) {
       logging::get(logging::Category::web)
           ->warn("/docs has no Swagger UI: {} lacks swagger-ui-bundle.js (run scripts/install-npm.sh)", swagger_ui_dir);
@@ -75,7 +74,7 @@ void Host::add_worker_routes(Worker& worker, const std::function<void(Worker&)>&
   add_routes(worker);
   auto& pool = worker.pool();
   add_operations_routes(worker.router(), {{"database", [&pool] { return pool.ping(); }}}, *metrics_);
-  add_documentation_routes(worker.router(), published_openapi_, docs_);
+  add_documentation_routes(worker.router(), openapi_, docs_);
 }
 
 std::shared_ptr<http::Server> Host::serve_operations(boost::asio::io_context& io,

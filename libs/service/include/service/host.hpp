@@ -38,7 +38,7 @@ class Host {
   metrics::Registry& metrics() { return *metrics_; }
   DatabaseSettings database() const;
   // The service's OpenAPI document merged with the routes every service has (JSON).
-  const std::string& openapi() const { return openapi_; }
+  const std::string& openapi() const { return *openapi_; }
 
   // `serve`: the HTTP API on PORT until SIGINT/SIGTERM, on WORKERS event loops. Each loop gets its share
   // of the database pool, the routes `add_routes` adds for it, and /healthz, /readyz (the database),
@@ -57,9 +57,8 @@ class Host {
   const Definition& definition_;
   config::Env env_;
   std::unique_ptr<metrics::Registry> metrics_;
-  std::string openapi_;
-  std::shared_ptr<const std::string> published_openapi_;
-  std::shared_ptr<const DocsFiles> docs_;  // loaded by the first add_worker_routes
+  std::shared_ptr<const std::string> openapi_;  // shared with every worker's /openapi.json
+  std::shared_ptr<const DocsFiles> docs_;       // loaded by the first add_worker_routes
 };
 
 }  // namespace service
