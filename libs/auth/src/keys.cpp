@@ -70,12 +70,9 @@ std::string unsigned_bytes(const BIGNUM& bn) {
 }
 
 // RFC 7638 §3: SHA-256 over {"e":..,"kty":"RSA","n":..} with members in lexicographic order.
-std::string thumbprint(EVP_PKEY* key) {
-  const auto n = bn_param(key, OSSL_PKEY_PARAM_RSA_N);
-  const auto e = bn_param(key, OSSL_PKEY_PARAM_RSA_E);
-  if (!n || !e) fail("cannot read the RSA public components");
-  const std::string jwk = R"({"e":")" + detail::base64url_encode(unsigned_bytes(*e)) + R"(","kty":"RSA","n":")" +
-                          detail::base64url_encode(unsigned_bytes(*n)) + R"("})";
+std::string thumbprint(std::string_view n, std::string_view e) {
+  std::string jwk = R"({"e":")";
+  jwk.append(e).append(R"(","kty":"RSA","n":")").append(n).append(R"("})");
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int digest_length = 0;
   if (EVP_Digest(jwk.data(), jwk.size(), digest, &digest_length, EVP_sha256(), nullptr) != 1) {
@@ -104,7 +101,12 @@ PrivateKey PrivateKey::load(std::string_view pem_or_path) {
 
 PublicKey::PublicKey(detail::OwnedPkey key) : key_(std::move(key)) {
   check_rsa(key_.get());
-  kid_ = thumbprint(key_.get());
+  const auto n = bn_param(key_.get(), OSSL_PKEY_PARAM_RSA_N);
+  const auto e = bn_param(key_.get(), OSSL_PKEY_PARAM_RSA_E);
+  if (!n || !e) fail("cannot read the RSA public components");
+  n_ = detail::base64url_encode(unsigned_bytes(*n));
+  e_ = detail::base64url_encode(unsigned_bytes(*e));
+  kid_ = thumbprint(n_, e_);
 }
 
 PublicKey PublicKey::load(std::string_view pem_or_path) {
@@ -144,7 +146,7 @@ PublicKey PublicKey::from_jwk(std::string_view n, std::string_view e) {
   return PublicKey(detail::OwnedPkey{raw});
 }
 
-PublicKey::PublicKey(const PublicKey& other) : kid_(other.kid_) {
+PublicKey::PublicKey(const PublicKey& other) : n_(other.n_), e_(other.e_), kid_(other.kid_) {
   if (EVP_PKEY_up_ref(other.key_.get()) != 1) fail("cannot share the public key");
   key_.reset(other.key_.get());
 }

@@ -204,6 +204,26 @@ TEST_F(TokenTest, AcceptsEveryConfiguredKey) {
   EXPECT_TRUE(both.verify(second.issue("2", false, "b", t0), t0).has_value());
 }
 
+TEST_F(TokenTest, FollowsTheKeyRingAndForgetsTokensOfARemovedKey) {
+  const auto& other = test::shared_rsa(1);
+  const TokenIssuer second{PrivateKey::load(other.private_pem), "users", "promotion", 30min};
+  auto ring = std::make_shared<KeyRing>(KeySet({public_}));
+  int unknown_kids = 0;
+  ring->on_unknown_kid([&] { ++unknown_kids; });
+  const TokenVerifier verifier{ring, "users", "promotion"};
+  const auto old_token = issuer_.issue("1", false, "a", t0);
+  const auto new_token = second.issue("2", false, "b", t0);
+
+  ASSERT_TRUE(verifier.verify(old_token, t0).has_value());  // now cached
+  EXPECT_EQ(verifier.verify(new_token, t0).error(), TokenError::unknown_key);
+  EXPECT_EQ(unknown_kids, 1);
+
+  ASSERT_TRUE(ring->replace(KeySet({PublicKey::load(other.public_pem)})));
+  EXPECT_TRUE(verifier.verify(new_token, t0).has_value());
+  EXPECT_EQ(verifier.verify(old_token, t0).error(), TokenError::unknown_key);  // the cache does not keep it alive
+  EXPECT_FALSE(ring->replace(KeySet({PublicKey::load(other.public_pem)})));    // same kids: nothing to do
+}
+
 TEST_F(TokenTest, RejectsMalformedStructure) {
   const auto token = issuer_.issue("42", false, "alice", t0);
   EXPECT_EQ(rejection(""), TokenError::malformed);
@@ -225,7 +245,7 @@ TEST_F(TokenTest, ValueOfARejectionThrowsSystemError) {
 
 TEST(TokenConfig, RefusesBadSettings) {
   const auto key = PublicKey::load(test::shared_rsa(0).public_pem);
-  EXPECT_THROW(TokenVerifier({}, "i", "a"), std::invalid_argument);
+  EXPECT_THROW(TokenVerifier(std::vector<PublicKey>{}, "i", "a"), std::invalid_argument);
   EXPECT_THROW(TokenVerifier({key}, "i", "a", 61s), std::invalid_argument);
   EXPECT_THROW(TokenIssuer(PrivateKey::load(test::shared_rsa(0).private_pem), "i", "a", 0min), std::invalid_argument);
 }

@@ -87,25 +87,37 @@ bool audience_matches(const boost::json::value& aud, std::string_view audience) 
 
 TokenVerifier::TokenVerifier(std::vector<PublicKey> keys, std::string issuer, std::string audience,
                              std::chrono::seconds leeway)
-    : cache_(cache_capacity, leeway), issuer_(std::move(issuer)), audience_(std::move(audience)), leeway_(leeway) {
-  if (keys.empty()) throw std::invalid_argument("token verifier needs at least one key");
+    : TokenVerifier(std::make_shared<const KeyRing>(KeySet(std::move(keys))), std::move(issuer), std::move(audience),
+                    leeway) {
+  if (keys_->current()->keys.empty()) throw std::invalid_argument("token verifier needs at least one key");
+}
+
+TokenVerifier::TokenVerifier(std::shared_ptr<const KeyRing> keys, std::string issuer, std::string audience,
+                             std::chrono::seconds leeway)
+    : cache_(cache_capacity, leeway),
+      keys_(std::move(keys)),
+      issuer_(std::move(issuer)),
+      audience_(std::move(audience)),
+      leeway_(leeway) {
   if (leeway_ < std::chrono::seconds::zero() || leeway_ > max_leeway) {
     throw std::invalid_argument("token leeway must lie between 0 and 60 seconds");
-  }
-  for (auto& key : keys) {
-    auto kid = key.kid();
-    keys_.insert_or_assign(std::move(kid), std::move(key));
   }
 }
 
 Result TokenVerifier::verify(std::string_view token, std::chrono::system_clock::time_point now) const {
-  if (auto cached = cache_.find(token, now)) return std::move(*cached);
-  auto result = check(token, now);
-  if (result) cache_.insert(token, *result, now);
+  const auto keys = keys_->current();
+  if (auto cached = cache_.find(token, now, keys->generation)) return std::move(*cached);
+  auto result = check(keys->keys, token, now);
+  if (result) {
+    cache_.insert(token, *result, now, keys->generation);
+  } else if (result.error() == TokenError::unknown_key) {
+    keys_->report_unknown_kid();
+  }
   return result;
 }
 
-Result TokenVerifier::check(std::string_view token, std::chrono::system_clock::time_point now) const {
+Result TokenVerifier::check(const KeySet& keys, std::string_view token,
+                            std::chrono::system_clock::time_point now) const {
   if (token.size() > max_token_size) return TokenError::malformed;
   const auto parts = split(token);
   if (!parts) return TokenError::malformed;
@@ -118,13 +130,13 @@ Result TokenVerifier::check(std::string_view token, std::chrono::system_clock::t
   if (header->contains("crit")) return TokenError::malformed;  // no critical extensions understood
   const auto* kid = header->if_contains("kid");
   if (!kid || !kid->is_string()) return TokenError::unknown_key;
-  const auto key = keys_.find(std::string(kid->get_string()));
-  if (key == keys_.end()) return TokenError::unknown_key;
+  const auto* key = keys.find(kid->get_string());
+  if (!key) return TokenError::unknown_key;
 
   const auto signature = detail::base64url_decode(parts->signature);
   if (!signature) return TokenError::malformed;
   const auto signing_input = token.substr(0, parts->header.size() + 1 + parts->payload.size());
-  if (!detail::rs256_verify(key->second.native(), signing_input, *signature)) {
+  if (!detail::rs256_verify(key->native(), signing_input, *signature)) {
     return TokenError::bad_signature;
   }
 

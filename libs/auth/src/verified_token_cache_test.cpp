@@ -18,25 +18,32 @@ auth::Claims claims_expiring_at(system_clock::time_point exp, std::string sub = 
 
 TEST(VerifiedTokenCache, ServesOnlyTheExactTokenWhileItLives) {
   auth::VerifiedTokenCache cache{10, seconds(60)};
-  cache.insert("a.b.c", claims_expiring_at(t0 + minutes(30)), t0);
-  ASSERT_TRUE(cache.find("a.b.c", t0 + minutes(10)));
-  EXPECT_EQ(cache.find("a.b.c", t0)->sub, "u1");
-  EXPECT_FALSE(cache.find("a.b.d", t0));
-  EXPECT_TRUE(cache.find("a.b.c", t0 + minutes(30) + seconds(59)));   // within the leeway
-  EXPECT_FALSE(cache.find("a.b.c", t0 + minutes(30) + seconds(60)));  // expired as the verifier says
+  cache.insert("a.b.c", claims_expiring_at(t0 + minutes(30)), t0, 0);
+  ASSERT_TRUE(cache.find("a.b.c", t0 + minutes(10), 0));
+  EXPECT_EQ(cache.find("a.b.c", t0, 0)->sub, "u1");
+  EXPECT_FALSE(cache.find("a.b.d", t0, 0));
+  EXPECT_TRUE(cache.find("a.b.c", t0 + minutes(30) + seconds(59), 0));   // within the leeway
+  EXPECT_FALSE(cache.find("a.b.c", t0 + minutes(30) + seconds(60), 0));  // expired as the verifier says
 }
 
 TEST(VerifiedTokenCache, StaysWithinCapacityDroppingExpiredEntriesFirst) {
   auth::VerifiedTokenCache cache{2, seconds(0)};
-  cache.insert("old", claims_expiring_at(t0 + seconds(1)), t0);
-  cache.insert("live", claims_expiring_at(t0 + minutes(30)), t0);
-  cache.insert("new", claims_expiring_at(t0 + minutes(30)), t0 + seconds(5));
-  EXPECT_FALSE(cache.find("old", t0));
-  EXPECT_TRUE(cache.find("live", t0 + seconds(5)));
-  EXPECT_TRUE(cache.find("new", t0 + seconds(5)));
-  cache.insert("newest", claims_expiring_at(t0 + minutes(30)), t0 + seconds(5));
+  cache.insert("old", claims_expiring_at(t0 + seconds(1)), t0, 0);
+  cache.insert("live", claims_expiring_at(t0 + minutes(30)), t0, 0);
+  cache.insert("new", claims_expiring_at(t0 + minutes(30)), t0 + seconds(5), 0);
+  EXPECT_FALSE(cache.find("old", t0, 0));
+  EXPECT_TRUE(cache.find("live", t0 + seconds(5), 0));
+  EXPECT_TRUE(cache.find("new", t0 + seconds(5), 0));
+  cache.insert("newest", claims_expiring_at(t0 + minutes(30)), t0 + seconds(5), 0);
   int kept = 0;
-  for (const char* token : {"live", "new", "newest"}) kept += cache.find(token, t0 + seconds(5)) ? 1 : 0;
+  for (const char* token : {"live", "new", "newest"}) kept += cache.find(token, t0 + seconds(5), 0) ? 1 : 0;
   EXPECT_EQ(kept, 2);
-  EXPECT_TRUE(cache.find("newest", t0 + seconds(5)));
+  EXPECT_TRUE(cache.find("newest", t0 + seconds(5), 0));
+}
+
+TEST(VerifiedTokenCache, ServesAnEntryOnlyToTheKeySetGenerationThatVerifiedIt) {
+  auth::VerifiedTokenCache cache{10, seconds(60)};
+  cache.insert("a.b.c", claims_expiring_at(t0 + minutes(30)), t0, 1);
+  EXPECT_TRUE(cache.find("a.b.c", t0, 1));
+  EXPECT_FALSE(cache.find("a.b.c", t0, 2));
 }

@@ -54,11 +54,16 @@ class PublicKey {
 
   // RFC 7638 JWK SHA-256 thumbprint, base64url without padding.
   const std::string& kid() const noexcept { return kid_; }
+  // The JWK components (RFC 7518 §6.3.1): modulus and exponent, base64url without padding.
+  const std::string& n() const noexcept { return n_; }
+  const std::string& e() const noexcept { return e_; }
   EVP_PKEY* native() const noexcept { return key_.get(); }
 
  private:
   explicit PublicKey(detail::OwnedPkey key);
   detail::OwnedPkey key_;
+  std::string n_;
+  std::string e_;
   std::string kid_;
 };
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -15,13 +16,16 @@ namespace auth {
 
 // Thread-safe, bounded. Keyed by the whole token text (exact: no hash collision can alias a
 // forged token to a verified one). An entry is served only while its `exp` (plus leeway) is
-// ahead of `now`, so caching never extends a token's life.
+// ahead of `now`, so caching never extends a token's life, and only for the key-set generation that
+// verified it, so a key taken out of the set takes its tokens with it.
 class VerifiedTokenCache {
  public:
   VerifiedTokenCache(std::size_t capacity, std::chrono::seconds leeway);
 
-  std::optional<Claims> find(std::string_view token, std::chrono::system_clock::time_point now) const;
-  void insert(std::string_view token, const Claims& claims, std::chrono::system_clock::time_point now);
+  std::optional<Claims> find(std::string_view token, std::chrono::system_clock::time_point now,
+                             std::uint64_t generation) const;
+  void insert(std::string_view token, const Claims& claims, std::chrono::system_clock::time_point now,
+              std::uint64_t generation);
 
  private:
   bool alive(const Claims& claims, std::chrono::system_clock::time_point now) const;
@@ -29,7 +33,11 @@ class VerifiedTokenCache {
   std::size_t capacity_;
   std::chrono::seconds leeway_;
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, Claims> entries_;
+  struct Entry {
+    Claims claims;
+    std::uint64_t generation;
+  };
+  std::unordered_map<std::string, Entry> entries_;
 };
 
 }  // namespace auth
