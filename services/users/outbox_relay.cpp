@@ -5,7 +5,6 @@
 #include <optional>
 
 #include "amqp/connection.hpp"
-#include "events/first_login.hpp"
 #include "events/topology.hpp"
 #include "metrics/registry.hpp"
 #include "outbox_store.hpp"
@@ -30,6 +29,7 @@ class RelayConnections {
     if (!broker_) {
       broker_ = std::make_unique<amqp::Connection>(amqp::ConnectionOptions{.uri = settings_.broker.uri});
       events::declare_promotion_topology(*broker_, settings_.broker.routing_key, settings_.broker.delivery_limit);
+      broker_->declare(events::revocation_stream(settings_.broker.revocation_stream, settings_.revocation_retention));
       broker_->enable_confirms();
     }
     return *broker_;
@@ -46,7 +46,7 @@ class RelayConnections {
 OutboxRelay::OutboxRelay(RelaySettings settings, std::shared_ptr<spdlog::logger> log, metrics::Registry& metrics)
     : settings_(std::move(settings)),
       log_(std::move(log)),
-      published_(metrics.counter("outbox_published_total", "First-login events the broker confirmed")),
+      published_(metrics.counter("outbox_published_total", "Events (first logins and logouts) the broker confirmed")),
       failures_(
           metrics.counter("outbox_publish_failures_total",
                           "Events not confirmed (nacked, returned, or the broker unreachable); they stay pending")),
@@ -76,7 +76,7 @@ void OutboxRelay::run() {
     try {
       // Drain everything pending, then wait for a NOTIFY, the poll deadline or a stop.
       if (steady_clock::now() >= next_poll || connections.database().wait_for_notification(slice)) {
-        while (!stopping_ && relay_once(connections) == settings_.batch) {}
+        drain(connections);
         const auto backlog = OutboxStore{connections.database()}.backlog();
         pending_.set(static_cast<double>(backlog.pending));
         oldest_age_.set(backlog.oldest_age_seconds);
@@ -100,23 +100,30 @@ void OutboxRelay::run() {
   }
 }
 
-std::size_t OutboxRelay::relay_once(RelayConnections& connections) {
+// Everything pending, logouts first (a second matters for them), then expired logouts are forgotten.
+void OutboxRelay::drain(RelayConnections& connections) {
+  for (const auto outbox : {Outbox::revocations, Outbox::first_logins})
+    while (!stopping_ && relay_once(connections, outbox) == settings_.batch) {}
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  OutboxStore{connections.database()}.forget_expired_revocations(
+      std::chrono::duration_cast<std::chrono::seconds>(now).count(), service::TokenSettings::leeway.count());
+}
+
+std::size_t OutboxRelay::relay_once(RelayConnections& connections, Outbox outbox) {
   auto& database = connections.database();
-  OutboxStore outbox{database};
+  OutboxStore store{database};
   database.exec("BEGIN");
   try {
-    const auto rows = outbox.claim(settings_.batch);
+    const auto rows = store.claim(outbox, settings_.batch);
     std::vector<amqp::Message> messages;
-    for (const auto& row : rows) {
-      messages.push_back({.body = events::encode(row.event),
-                          .message_id = row.event.event_id,
-                          .type = std::string(events::first_login_type)});
-    }
+    for (const auto& row : rows) messages.push_back(row.message);
     std::vector<std::int64_t> published;
     if (!messages.empty()) {
+      const auto& routing_key =
+          outbox == Outbox::first_logins ? settings_.broker.routing_key : settings_.broker.revocation_stream;
       std::vector<amqp::Confirm> outcomes;
       try {
-        outcomes = connections.broker().publish(settings_.broker.routing_key, messages);
+        outcomes = connections.broker().publish(routing_key, messages);
       } catch (const amqp::Error&) {
         failures_.inc(static_cast<double>(messages.size()));
         throw;
@@ -130,7 +137,7 @@ std::size_t OutboxRelay::relay_once(RelayConnections& connections) {
         }
       }
     }
-    outbox.mark_published(published);
+    store.mark_published(outbox, published);
     database.exec("COMMIT");
     published_.inc(static_cast<double>(published.size()));
     failures_.inc(static_cast<double>(messages.size() - published.size()));

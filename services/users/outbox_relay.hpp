@@ -7,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include "outbox_store.hpp"
 #include "service/settings.hpp"
 
 namespace metrics {
@@ -20,11 +21,13 @@ namespace users {
 struct RelaySettings {
   std::string database_uri;
   service::BrokerSettings broker;
-  std::chrono::milliseconds poll{1000};  // fallback when a NOTIFY is missed
+  std::chrono::seconds revocation_retention{1860};  // of the revocations stream (token lifetime + leeway)
+  std::chrono::milliseconds poll{1000};             // fallback when a NOTIFY is missed
   std::size_t batch = 100;
 };
 
-// Publishes outbox rows to the promotion queue on its own thread (design §4): rows are claimed
+// Publishes outbox rows on its own thread (design §4), first-login events to the promotion queue and logouts
+// to the revocations stream: rows are claimed
 // with FOR UPDATE SKIP LOCKED, published with confirms and `mandatory`, and marked published only
 // on an ack without a return. Broker or database outages are retried with capped backoff.
 // Metrics: outbox_published_total, outbox_publish_failures_total, outbox_pending_events,
@@ -41,7 +44,8 @@ class OutboxRelay {
 
  private:
   void run();
-  std::size_t relay_once(class RelayConnections& connections);
+  std::size_t relay_once(class RelayConnections& connections, Outbox outbox);
+  void drain(RelayConnections& connections);
 
   RelaySettings settings_;
   std::shared_ptr<spdlog::logger> log_;

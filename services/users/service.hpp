@@ -9,7 +9,9 @@ class TokenVerifier;
 namespace users {
 
 class Defences;
+class RevocationStore;
 class UserStore;
+struct KeyPublication;
 
 // What the handlers of one worker work with; alive for the life of the server.
 struct Service {
@@ -18,6 +20,8 @@ struct Service {
   auth::HashingPool& hashing;
   const auth::TokenIssuer& issuer;
   const auth::TokenVerifier& verifier;
+  RevocationStore& revocations;
+  const KeyPublication& keys;
 };
 
 }  // namespace users

@@ -10,6 +10,8 @@ Settings load_settings(const config::Env& env) {
   s.broker = service::broker_settings(env);
   s.tokens = service::token_settings(env);
   s.private_key = env.string("PRIVATE_KEY");
+  s.previous_public_keys = env.string("PREVIOUS_PUBLIC_KEYS", "");
+  s.jwks_max_age = std::chrono::seconds(env.integer("JWKS_MAX_AGE_SECONDS", 300, 0, 86400));
   const auto cores = std::max(1U, std::thread::hardware_concurrency());
   s.hash_threads = static_cast<std::size_t>(env.integer("HASH_THREADS", cores, 1, 256));
   s.hash_queue = static_cast<std::size_t>(env.integer("HASH_QUEUE", 64, 0, 100000));

@@ -14,7 +14,9 @@ namespace users {
 struct Settings {
   service::BrokerSettings broker;
   service::TokenSettings tokens;
-  std::string private_key;  // PEM text or path
+  std::string private_key;           // PEM text or path
+  std::string previous_public_keys;  // files or directories: keys that still verify and are published
+  std::chrono::seconds jwks_max_age{300};
   std::size_t hash_threads = 2;
   std::size_t hash_queue = 64;  // hashes waiting for a thread beyond which login/register answer 503
   std::chrono::milliseconds outbox_poll{1000};

@@ -7,14 +7,17 @@
 #include "amqp/connection.hpp"
 #include "connection_state.hpp"
 #include "state.hpp"
+#include "table.hpp"
 
 namespace amqp {
 
-void Connection::consume(const std::string& queue, std::uint16_t prefetch) {
+void Connection::consume(const std::string& queue, std::uint16_t prefetch,
+                         const std::map<std::string, Argument>& arguments) {
   amqp_basic_qos(state_->handle, channel, 0, prefetch, 0);
   check(amqp_get_rpc_reply(state_->handle), "set prefetch");
+  const Table table{arguments};
   amqp_basic_consume(state_->handle, channel, amqp_cstring_bytes(queue.c_str()), amqp_empty_bytes, 0, 0, 0,
-                     amqp_empty_table);
+                     table.get());
   check(amqp_get_rpc_reply(state_->handle), "start consuming");
 }
 

@@ -7,7 +7,10 @@
 #include <openssl/err.h>
 #include <openssl/x509.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <ranges>
 #include <sstream>
 #include <vector>
 
@@ -154,6 +157,27 @@ PublicKey::PublicKey(const PublicKey& other) : n_(other.n_), e_(other.e_), kid_(
 PublicKey& PublicKey::operator=(const PublicKey& other) {
   if (this != &other) *this = PublicKey(other);
   return *this;
+}
+
+std::vector<PublicKey> load_public_keys(std::string_view list) {
+  if (list.find("-----BEGIN") != std::string_view::npos) return {PublicKey::load(list)};
+  std::vector<PublicKey> keys;
+  for (const auto item : std::views::split(list, ',')) {
+    const std::filesystem::path path{std::string_view(item.begin(), item.end())};
+    if (path.empty()) continue;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(path, ec)) {
+      keys.push_back(PublicKey::load(path.string()));
+      continue;
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(path, ec))
+      if (entry.path().extension() == ".pem") files.push_back(entry.path());
+    if (ec) fail("cannot read a key directory");
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) keys.push_back(PublicKey::load(file.string()));
+  }
+  return keys;
 }
 
 }  // namespace auth

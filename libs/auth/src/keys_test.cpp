@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 #include <openssl/encoder.h>
 #include <openssl/pem.h>
+#include <unistd.h>
+
+#include <fstream>
 
 namespace auth {
 namespace {
@@ -105,3 +108,22 @@ TEST(Keys, KidIsTheRfc7638Thumbprint) {
 
 }  // namespace
 }  // namespace auth
+
+TEST(LoadPublicKeys, ReadsFilesAndDirectoriesOfAList) {
+  const auto dir = std::filesystem::temp_directory_path() / ("keys_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "previous");
+  const auto write = [](const std::filesystem::path& path, const std::string& text) { std::ofstream(path) << text; };
+  write(dir / "current.pem", auth::test::shared_rsa(0).public_pem);
+  write(dir / "previous" / "b.pem", auth::test::shared_rsa(1).public_pem);
+  write(dir / "previous" / "a.pem", auth::test::shared_rsa(2).public_pem);
+  write(dir / "previous" / "notes.txt", "not a key");
+
+  const auto keys = auth::load_public_keys((dir / "current.pem").string() + "," + (dir / "previous").string());
+  ASSERT_EQ(keys.size(), 3u);
+  EXPECT_EQ(keys[0].kid(), auth::PublicKey::load(auth::test::shared_rsa(0).public_pem).kid());
+  EXPECT_EQ(keys[1].kid(), auth::PublicKey::load(auth::test::shared_rsa(2).public_pem).kid());  // a.pem first
+  EXPECT_TRUE(auth::load_public_keys("").empty());
+  EXPECT_EQ(auth::load_public_keys(auth::test::shared_rsa(0).public_pem).size(), 1u);
+  EXPECT_THROW(auth::load_public_keys((dir / "missing.pem").string()), auth::KeyError);
+  std::filesystem::remove_all(dir);
+}

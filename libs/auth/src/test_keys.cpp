@@ -41,7 +41,7 @@ KeyPairPem generate_rsa(unsigned bits) {
 }
 
 const KeyPairPem& shared_rsa(int index) {
-  static const std::array<KeyPairPem, 2> pairs{generate_rsa(2048), generate_rsa(2048)};
+  static const std::array<KeyPairPem, 3> pairs{generate_rsa(2048), generate_rsa(2048), generate_rsa(2048)};
   return pairs.at(static_cast<std::size_t>(index));
 }
 

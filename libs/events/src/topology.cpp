@@ -24,4 +24,10 @@ Topology declare_promotion_topology(amqp::Connection& broker, const std::string&
   return topology;
 }
 
+amqp::QueueSpec revocation_stream(const std::string& name, std::chrono::seconds retention) {
+  return {
+      .name = name,
+      .arguments = {{"x-queue-type", std::string("stream")}, {"x-max-age", std::to_string(retention.count()) + "s"}}};
+}
+
 }  // namespace events

@@ -11,3 +11,10 @@ TEST(Topology, QuorumQueueWithDeliveryLimitAndDeadLetterQueue) {
   EXPECT_EQ(topology.dead_letter_queue.name, "promotion.dead");
   EXPECT_EQ(std::get<std::string>(topology.dead_letter_queue.arguments.at("x-queue-type")), "quorum");
 }
+
+TEST(Topology, RevocationStreamKeepsItsRetention) {
+  const auto stream = events::revocation_stream("revocations", std::chrono::seconds(1860));
+  EXPECT_EQ(stream.name, "revocations");
+  EXPECT_EQ(std::get<std::string>(stream.arguments.at("x-queue-type")), "stream");
+  EXPECT_EQ(std::get<std::string>(stream.arguments.at("x-max-age")), "1860s");
+}

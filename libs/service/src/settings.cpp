@@ -49,6 +49,7 @@ BrokerSettings broker_settings(const config::Env& env) {
   if (!settings.uri.starts_with("amqp://")) throw config::Error("MQ_URI", "must be an amqp:// URI");
   settings.routing_key = env.string("MQ_PROMOTION_ROUTING_KEY", "promotion");
   settings.delivery_limit = env.integer("MQ_DELIVERY_LIMIT", 5, 1, 1000);
+  settings.revocation_stream = env.string("MQ_REVOCATIONS_STREAM", "revocations");
   return settings;
 }
 

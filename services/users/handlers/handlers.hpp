@@ -10,5 +10,7 @@ namespace users::handlers {
 boost::asio::awaitable<http::Response> register_user(Service& service, http::RequestContext context);
 boost::asio::awaitable<http::Response> login(Service& service, http::RequestContext context);
 boost::asio::awaitable<http::Response> me(Service& service, http::RequestContext context);
+boost::asio::awaitable<http::Response> logout(Service& service, http::RequestContext context);
+boost::asio::awaitable<http::Response> jwks(Service& service, http::RequestContext context);
 
 }  // namespace users::handlers

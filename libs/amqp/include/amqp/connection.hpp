@@ -1,5 +1,6 @@
 #pragma once
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -33,8 +34,9 @@ class Connection {
   void enable_confirms();
   std::vector<Confirm> publish(std::string_view routing_key, std::span<const Message> batch);
 
-  // Consumer: prefetch = the number of unacknowledged deliveries the broker hands out.
-  void consume(const std::string& queue, std::uint16_t prefetch);
+  // Consumer: prefetch = the number of unacknowledged deliveries the broker hands out; `arguments` of
+  // basic.consume, e.g. a stream's x-stream-offset.
+  void consume(const std::string& queue, std::uint16_t prefetch, const std::map<std::string, Argument>& arguments = {});
   // The next delivery, or nullopt when `timeout` passed or `wake_fd` (if >= 0) became readable.
   std::optional<Delivery> next_delivery(std::chrono::milliseconds timeout, int wake_fd = -1);
   void ack(std::uint64_t tag);

@@ -12,7 +12,12 @@ struct Error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-using Argument = std::variant<std::string, std::int64_t>;
+// An AMQP timestamp (seconds since the Unix epoch), e.g. a stream offset.
+struct Timestamp {
+  std::int64_t seconds = 0;
+};
+
+using Argument = std::variant<std::string, std::int64_t, Timestamp>;
 
 // A durable queue and its x-arguments (queue type, delivery limit, dead-lettering).
 struct QueueSpec {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace auth {
 
@@ -66,5 +67,9 @@ class PublicKey {
   std::string e_;
   std::string kid_;
 };
+
+// Public keys from a comma-separated list whose items are PEM files or directories (every *.pem in them, by
+// name); a single item may also be PEM text. Empty list: no key. Throws KeyError naming no key material.
+std::vector<PublicKey> load_public_keys(std::string_view list);
 
 }  // namespace auth

@@ -1,9 +1,10 @@
 #pragma once
-#include <cstddef>
 #include <string>
 #include <string_view>
 
 #include <boost/system/result.hpp>
+
+#include "events/payload.hpp"
 
 namespace events {
 
@@ -16,14 +17,8 @@ struct FirstLogin {
 };
 
 inline constexpr std::string_view first_login_type = "user.first_login";
-inline constexpr std::size_t max_message_bytes = 4096;
 
 std::string encode(const FirstLogin& event);
-
-// Why a payload was refused; the consumer dead-letters it and logs `reason`.
-struct DecodeError {
-  std::string reason;
-};
 
 // The event of a payload, or why it is refused (malformed, invalid, larger than max_message_bytes).
 boost::system::result<FirstLogin, DecodeError> decode(std::string_view payload);

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -22,5 +23,10 @@ Topology promotion_topology(const std::string& routing_key, std::int64_t deliver
 // Declares the dead-letter queue, then the queue that dead-letters into it; returns the topology.
 Topology declare_promotion_topology(amqp::Connection& broker, const std::string& routing_key,
                                     std::int64_t delivery_limit);
+
+// The stream of user.tokens_revoked events (x-queue-type stream). Every promotion replica reads it from
+// now - retention, so it keeps at least `retention` (token lifetime + leeway); both services derive it from
+// the token lifetime, so their declarations agree.
+amqp::QueueSpec revocation_stream(const std::string& name, std::chrono::seconds retention);
 
 }  // namespace events

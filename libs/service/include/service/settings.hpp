@@ -29,11 +29,13 @@ http::ServerOptions http_settings(const config::Env& env, std::uint16_t default_
 // WORKERS: event loops, one thread each.
 int workers(const config::Env& env);
 
-// MQ_URI, MQ_PROMOTION_ROUTING_KEY, MQ_DELIVERY_LIMIT: the broker and the first-login queue (design §4).
+// MQ_URI, MQ_PROMOTION_ROUTING_KEY, MQ_DELIVERY_LIMIT, MQ_REVOCATIONS_STREAM: the broker, the first-login
+// queue (design §4) and the stream of logouts.
 struct BrokerSettings {
   std::string uri;
   std::string routing_key;
   std::int64_t delivery_limit = 5;
+  std::string revocation_stream = "revocations";
 };
 BrokerSettings broker_settings(const config::Env& env);
 
@@ -42,6 +44,10 @@ struct TokenSettings {
   std::string issuer;
   std::string audience;
   std::chrono::minutes lifetime{30};
+  static constexpr std::chrono::seconds leeway{60};  // clock skew every verifier allows (auth::TokenVerifier)
+
+  // How long a logout matters: a token issued now is refused by every verifier after lifetime + leeway.
+  std::chrono::seconds revocation_retention() const { return lifetime + leeway; }
 };
 TokenSettings token_settings(const config::Env& env);
 
