@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The front door: renders deploy/nginx/nginx.conf.template into a run directory and runs nginx from
+# there in the foreground (the caller owns the process; SIGTERM stops it). It serves web/dist (built
+# by scripts/build-web.sh) and proxies the API to the two services' addresses.
+#   scripts/front-door.sh RUN_DIR PORT USERS_ADDRESS PROMOTION_ADDRESS
+#   e.g. scripts/front-door.sh .run/dev/front-door 8080 127.0.0.1:5000 127.0.0.1:5001
+# Run as root, nginx's master binds the port and its workers run as nginx's default user (nobody),
+# which only reads web/dist; everything it writes (pid, logs, temporary files) is under RUN_DIR.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+NGINX=${NGINX:-/usr/sbin/nginx}
+
+if (($# != 4)); then
+  echo "usage: scripts/front-door.sh RUN_DIR PORT USERS_ADDRESS PROMOTION_ADDRESS" >&2
+  exit 2
+fi
+if [[ ! -f "$ROOT/web/dist/index.html" ]]; then
+  echo "front-door: web/dist/index.html is missing; run scripts/build-web.sh" >&2
+  exit 1
+fi
+
+mkdir -p "$1/temp"
+FRONT_DOOR_RUN_DIR=$(cd "$1" && pwd)
+export FRONT_DOOR_RUN_DIR FRONT_DOOR_PORT=$2 USERS_ADDRESS=$3 PROMOTION_ADDRESS=$4
+export WEB_ROOT=$ROOT/web/dist NGINX_CONF_DIR=$ROOT/deploy/nginx
+conf=$FRONT_DOOR_RUN_DIR/nginx.conf
+# Only these names (single-quoted on purpose): nginx's own $variables stay as they are.
+# shellcheck disable=SC2016
+envsubst '${FRONT_DOOR_RUN_DIR} ${FRONT_DOOR_PORT} ${USERS_ADDRESS} ${PROMOTION_ADDRESS} ${WEB_ROOT} ${NGINX_CONF_DIR}' \
+  <"$NGINX_CONF_DIR/nginx.conf.template" >"$conf"
+"$NGINX" -t -q -p "$FRONT_DOOR_RUN_DIR" -c "$conf"
+exec "$NGINX" -p "$FRONT_DOOR_RUN_DIR" -c "$conf" -g 'daemon off;'
