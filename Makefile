@@ -13,7 +13,7 @@ tasks   ?= 4
 name    ?=
 seconds ?= 60
 
-.PHONY: help deps build build-dev build-asan up down test migrate run run-consumer \
+.PHONY: help deps build build-dev build-asan build-web up down test migrate run run-consumer \
         create-migration stack stack-stop stack-status clean bench bench-quick format tidy fuzz
 
 help: ## this list
@@ -31,7 +31,10 @@ build-dev: ## debug build: build/dev
 build-asan: ## ASan+UBSan build: build/asan
 	cmake --preset asan && cmake --build --preset asan
 
-up: deps build ## dev stack + migrations + both services (5000, 5001) + consumer; Ctrl-C stops all
+build-web: ## the web app: web/src type-checked and bundled by Vite into web/dist
+	scripts/build-web.sh
+
+up: deps build build-web ## dev stack + migrations + both services (5000, 5001) + consumer + front door (8080); Ctrl-C stops all
 	scripts/up.sh
 
 down: ## stop what `make up` started, and the dev stack

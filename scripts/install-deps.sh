@@ -5,6 +5,9 @@
 #
 # Package installs do not start the system's PostgreSQL or RabbitMQ services
 # for us: the project runs its own, project-local servers (scripts/stack.sh).
+# Likewise nginx: the front door is the project's own nginx process with its own
+# configuration (scripts/front-door.sh); a system nginx the package may start
+# (port 80, where an init system runs services) is not used.
 set -euo pipefail
 
 # The one list of the project's system dependencies.
@@ -12,9 +15,11 @@ PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git
   clang-14 libclang-rt-14-dev libfuzzer-14-dev  # the libFuzzer targets (scripts/fuzz.sh, preset fuzz)
-  # tools used by the scripts and tests: formatting, metrics and rules checks (promtool), the /docs
-  # page test's browser (driven by npm's playwright-core, never downloaded)
+  # tools used by the scripts and tests: formatting, metrics and rules checks (promtool), the browser of
+  # the /docs page and web app tests (driven by npm's playwright-core, never downloaded)
   openssl curl python3 clang-format prometheus chromium
+  # the front door (scripts/front-door.sh: nginx, its configuration rendered by envsubst)
+  nginx-light gettext-base
   # libraries
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libpq-dev libssl-dev libargon2-dev libspdlog-dev librabbitmq-dev

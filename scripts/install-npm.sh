@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs web/'s npm packages exactly as web/package-lock.json pins them (`npm ci`): swagger-ui-dist,
-# which the services serve at /docs, and the tools of tests/api (redocly, ajv, playwright-core).
+# which the services serve at /docs, the web app's build and test tools (typescript, vite, vitest;
+# scripts/build-web.sh builds it) and the tools of tests/api and tests/web (redocly, ajv, playwright-core).
 # Idempotent: skipped while web/node_modules was installed from the current lockfile (a sha256 stamp).
 # Downloads no browser and runs no install script (web/.npmrc); tests/api uses the system's chromium.
 set -euo pipefail

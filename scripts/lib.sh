@@ -25,19 +25,21 @@ dotenv_defines() {
     grep -Eq "^[[:space:]]*(export[[:space:]]+)?$1[[:space:]]*=" "$ROOT/.env"
 }
 
-# Exports the stack's DB_URI and MQ_URI for a profile, each only when neither the environment nor
-# .env sets it (precedence: environment > .env > the stack's value). The services read .env
-# themselves; an exported variable would override it.
+# Exports NAME=VALUE unless the environment or .env sets NAME (precedence: environment > .env > this
+# default). The services read .env themselves; an exported variable would override it.
+export_default() {
+  [[ -n "${!1+x}" ]] && return 0
+  dotenv_defines "$1" && return 0
+  export "$1=$2"
+}
+
+# Exports the stack's DB_URI and MQ_URI for a profile, each as a default (export_default).
 export_stack_defaults() {
-  local line key value
+  local line key
   while IFS= read -r line; do
     line=${line#export }
     key=${line%%=*}
-    value=${line#*=}
-    case "$key" in DB_URI | MQ_URI) ;; *) continue ;; esac
-    [[ -n "${!key+x}" ]] && continue
-    dotenv_defines "$key" && continue
-    export "$key=$value"
+    case "$key" in DB_URI | MQ_URI) export_default "$key" "${line#*=}" ;; esac
   done < <("$STACK" env "$1")
 }
 
@@ -49,13 +51,13 @@ pid_alive() {
   [[ -n "$state" && "$state" != Z && "$state" != X ]]
 }
 
-# The pid recorded in a pid file when that process is still one of our service binaries.
+# The pid recorded in a pid file when that process is still one of our service binaries or the front door's nginx.
 service_pid() {
   local pid exe
   pid=$(head -n 1 "$1" 2>/dev/null) || return 1
   pid_alive "$pid" || return 1
   exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || return 1
-  [[ "${exe##*/}" == users-service || "${exe##*/}" == promotion-service ]] || return 1
+  case "${exe##*/}" in users-service | promotion-service | nginx) ;; *) return 1 ;; esac
   echo "$pid"
 }
 

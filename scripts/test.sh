@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make test`: dependencies, the formatting check, the dev and asan builds, the test stack, then
+# `make test`: dependencies, the formatting check, the dev and asan builds, the web app's build, the test stack, then
 #   ctest --preset dev    all tests (unit + integration against the test stack)
 #   ctest --preset asan   unit tests under ASan+UBSan
 #   scripts/fuzz.sh       each libFuzzer target for FUZZ_SECONDS (default 10), so they keep building and running
@@ -22,6 +22,8 @@ for preset in dev asan; do
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset"
 done
+echo "== build (web)"
+"$ROOT/scripts/build-web.sh"
 
 trap '"$STACK" stop test || true' EXIT
 echo "== test stack"
