@@ -14,7 +14,7 @@ mode=${1:-}
 build=$(cd "${2:-.}" && pwd)
 
 case $mode in
-  unit) cd "$ROOT/web" && exec npx vitest run ;;
+  unit) cd "$ROOT/web" && NO_COLOR=1 exec npx vitest run ;;
   # front door, users, promotion, consumer metrics: a set per test, since a port just closed may not bind again at once
   front-door) ports=(22580 22520 22521 22522) ;;
   walkthrough) ports=(22581 22523 22524 22525) ;;
