@@ -43,6 +43,7 @@ void dump(const char* name, const std::unique_ptr<Process>& process) {
 void Pipeline::SetUp() {
   if (pg_uri().empty() || mq_uri().empty()) GTEST_SKIP() << "TEST_PG_URI/TEST_MQ_URI not set: run `make test`";
   routing_key_ = unique_name("promotion_test");
+  revocation_stream_ = unique_name("revocations_test");
   log_dir_ = "/tmp/" + unique_name("pipeline_logs");
   users_db_ = std::make_unique<TempDatabase>("users_test");
   promotion_db_ = std::make_unique<TempDatabase>("promotion_test");
@@ -77,6 +78,7 @@ std::map<std::string, std::string> Pipeline::environment(const TempDatabase& dat
   return {{"DB_URI", database.uri()},
           {"MQ_URI", mq_uri()},
           {"MQ_PROMOTION_ROUTING_KEY", routing_key_},
+          {"MQ_REVOCATIONS_STREAM", revocation_stream_},
           {"PRIVATE_KEY", key_path("PRIVATE_KEY", "private.pem")},
           {"PUBLIC_KEY", key_path("PUBLIC_KEY", "public.pem")},
           {"LOG_DIR", log_dir_},
@@ -86,9 +88,10 @@ std::map<std::string, std::string> Pipeline::environment(const TempDatabase& dat
           {"MQ_DELIVERY_LIMIT", std::to_string(delivery_limit_)}};
 }
 
-void Pipeline::start_users(bool relay) {
+void Pipeline::start_users(bool relay, const std::map<std::string, std::string>& extra) {
   auto env = environment(*users_db_);
   env["OUTBOX_RELAY"] = relay ? "on" : "off";
+  for (const auto& [name, value] : extra) env[name] = value;
   users_port_ = free_port();
   users_ = std::make_unique<Process>(binary("services/users/users-service"),
                                      std::vector<std::string>{"serve", "--port", std::to_string(users_port_)}, env);
@@ -120,12 +123,14 @@ void Pipeline::kill_consumer() {
   consumer_metrics_ports_.clear();
 }
 
-void Pipeline::start_promotion_api() {
+void Pipeline::start_promotion_api(const std::map<std::string, std::string>& extra) {
+  auto env = environment(*promotion_db_);
+  for (const auto& [name, value] : extra) env[name] = value;
   promotion_port_ = free_port();
-  promotion_api_ = std::make_unique<Process>(
-      binary("services/promotion/promotion-service"),
-      std::vector<std::string>{"serve", "--port", std::to_string(promotion_port_)}, environment(*promotion_db_));
-  wait_until_healthy(promotion_port_);
+  promotion_api_ =
+      std::make_unique<Process>(binary("services/promotion/promotion-service"),
+                                std::vector<std::string>{"serve", "--port", std::to_string(promotion_port_)}, env);
+  wait_until_ready(promotion_port_);
 }
 
 std::vector<std::string> Pipeline::seed_users(const std::string& prefix, int count) {

@@ -20,11 +20,11 @@ class Pipeline : public ::testing::Test {
   void TearDown() override;
 
   // --- processes
-  void start_users(bool relay = true);
+  void start_users(bool relay = true, const std::map<std::string, std::string>& extra = {});
   void stop_users();
   void start_consumer(int tasks, int replicas = 1);  // `replicas` processes consuming the same queue
   void kill_consumer();                              // SIGKILL of every consumer process, as a crash
-  void start_promotion_api();
+  void start_promotion_api(const std::map<std::string, std::string>& extra = {});
 
   // The environment of a process of the service that owns `database`.
   std::map<std::string, std::string> environment(const testing_support::TempDatabase& database) const;
@@ -50,6 +50,7 @@ class Pipeline : public ::testing::Test {
 
   std::int64_t delivery_limit_ = 5;  // of the test's queue; a subclass may set it in its constructor
   std::string routing_key_;
+  std::string revocation_stream_;
   std::unique_ptr<testing_support::TempDatabase> users_db_;
   std::unique_ptr<testing_support::TempDatabase> promotion_db_;
   std::optional<pg::BlockingConnection> users_sql_;

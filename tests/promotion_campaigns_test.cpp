@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "promotion_fixture.hpp"
+#include "testing/keys.hpp"
 
 using namespace testing_support;
 
@@ -37,8 +38,8 @@ TEST_F(PromotionService, CreateCampaignNeedsAnAdministratorsValidToken) {
   EXPECT_EQ(missing.body, R"({"status":"error","message":"unauthorized"})");
 
   // Every rejected token gets the same answer: garbage, another key's signature, expired.
-  auth::TokenIssuer stranger{auth::PrivateKey::load(generate_private_key_pem()), "promotion-test-issuer",
-                             "promotion-test-audience", std::chrono::minutes(30)};
+  auth::TokenIssuer stranger{auth::PrivateKey::load(testing_support::generate_key_pair().private_pem),
+                             "promotion-test-issuer", "promotion-test-audience", std::chrono::minutes(30)};
   for (const auto& bad :
        {std::string("not.a.token"), stranger.issue(admin, true, "x", std::chrono::system_clock::now()),
         token(admin, true, std::chrono::hours(2)), admin_token() + "x"}) {

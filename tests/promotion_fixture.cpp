@@ -1,9 +1,5 @@
 #include "promotion_fixture.hpp"
 
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/rsa.h>
-
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
@@ -24,18 +20,9 @@ std::string key_path(const char* variable, const char* file) {
 
 }  // namespace
 
-std::string generate_private_key_pem() {
-  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key{EVP_RSA_gen(2048), &EVP_PKEY_free};
-  std::unique_ptr<BIO, decltype(&BIO_free)> bio{BIO_new(BIO_s_mem()), &BIO_free};
-  if (!key || !bio || PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
-    throw std::runtime_error("cannot generate an RSA key");
-  char* data = nullptr;
-  const long size = BIO_get_mem_data(bio.get(), &data);
-  return std::string(data, static_cast<std::size_t>(size));
-}
-
 void PromotionService::SetUp() {
-  if (pg_uri().empty()) GTEST_SKIP() << "TEST_PG_URI not set: run `make test`";
+  if (pg_uri().empty() || mq_uri().empty()) GTEST_SKIP() << "TEST_PG_URI/TEST_MQ_URI not set: run `make test`";
+  revocation_stream_ = unique_name("revocations_test");
   database_ = std::make_unique<TempDatabase>("promotion_test");
   log_dir_ = "/tmp/" + unique_name("promotion_logs");
   issuer_.emplace(auth::PrivateKey::load(key_path("PRIVATE_KEY", "private.pem")), issuer, audience,
@@ -47,7 +34,7 @@ void PromotionService::SetUp() {
   service_ = std::make_unique<Process>(
       binary("services/promotion/promotion-service"),
       std::vector<std::string>{"serve", "--port", std::to_string(port_), "--workers", "2"}, environment());
-  wait_until_healthy(port_);
+  wait_until_ready(port_);
 }
 
 void PromotionService::TearDown() {
@@ -58,9 +45,14 @@ void PromotionService::TearDown() {
 }
 
 std::map<std::string, std::string> PromotionService::environment() const {
-  return {{"DB_URI", database_->uri()}, {"PUBLIC_KEY", key_path("PUBLIC_KEY", "public.pem")},
-          {"JWT_ISSUER", issuer},       {"JWT_AUDIENCE", audience},
-          {"LOG_DIR", log_dir_},        {"DB_POOL_SIZE", "8"},
+  return {{"DB_URI", database_->uri()},
+          {"MQ_URI", mq_uri()},
+          {"MQ_REVOCATIONS_STREAM", revocation_stream_},
+          {"PUBLIC_KEY", key_path("PUBLIC_KEY", "public.pem")},
+          {"JWT_ISSUER", issuer},
+          {"JWT_AUDIENCE", audience},
+          {"LOG_DIR", log_dir_},
+          {"DB_POOL_SIZE", "8"},
           {"HOST", "127.0.0.1"}};
 }
 

@@ -44,9 +44,7 @@ class PromotionService : public ::testing::Test {
   std::optional<pg::BlockingConnection> sql_;
   std::optional<auth::TokenIssuer> issuer_;
   std::string log_dir_;
+  std::string revocation_stream_;  // of this test alone
   unsigned short port_ = 0;
   std::unique_ptr<testing_support::Process> service_;
 };
-
-// A PEM private key of a fresh 2048-bit RSA pair (not the service's).
-std::string generate_private_key_pem();

@@ -8,6 +8,8 @@
 #include "auth/token_issuer.hpp"
 #include "auth/token_verifier.hpp"
 #include "defences.hpp"
+#include "key_publication.hpp"
+#include "revocation_store.hpp"
 #include "route_table.hpp"
 #include "routes.hpp"
 #include "user_store.hpp"
@@ -28,12 +30,15 @@ TEST(RouteTable, UsersServesExactlyTheOperationsItDocuments) {
   const auth::TokenVerifier verifier{{auth::PublicKey::from_private(key)}, "i", "a"};
   const auth::TokenIssuer issuer{std::move(key), "i", "a", std::chrono::minutes(30)};
   auth::HashingPool hashing{1, 0};
+  const users::KeyPublication publication{auth::KeySet({auth::PublicKey::load(key_path("PUBLIC_KEY", "public.pem"))}),
+                                          std::chrono::seconds(300)};
   users::SharedDefences shared_defences{{}, host.metrics(), spdlog::default_logger()};
   const auto routes = routed(host, [&](service::Worker& worker) {
     auto& store = worker.make<users::UserStore>(worker.pool());
     auto& defences = worker.make<users::Defences>(worker.pool(), shared_defences);
-    users::add_routes(worker.router(),
-                      worker.make<users::Service>(users::Service{store, defences, hashing, issuer, verifier}));
+    auto& revocations = worker.make<users::RevocationStore>(worker.pool(), std::chrono::minutes(30));
+    users::add_routes(worker.router(), worker.make<users::Service>(users::Service{store, defences, hashing, issuer,
+                                                                                  verifier, revocations, publication}));
   });
   EXPECT_EQ(routes, documented(host.openapi()));
   EXPECT_TRUE(routes.contains("POST /users/login") && routes.contains("GET /metrics")) << "both parts are there";

@@ -14,6 +14,8 @@ http::Response to_response(Failure failure) {
       return http::error(http::Status::conflict, "voucher already redeemed");
     case Failure::expired:
       return http::error(http::Status::gone, "voucher expired");
+    case Failure::tokens_unchecked:
+      return http::unavailable("starting: logouts not loaded yet, retry shortly", 1);
     case Failure::not_found:
       break;
   }

@@ -7,10 +7,14 @@
 
 namespace promotion {
 
-// `serve` beyond what every service has: the token checks of design §3, with the public key only.
+// `serve` beyond what every service has: the token checks of design §3 against static keys (PUBLIC_KEY) or the
+// users service's key set (JWKS_URI, which wins when both are set), and the stream of logouts.
 struct ServeSettings {
-  std::string public_key;  // PEM text or path
+  std::string public_keys;  // PEM text, or a comma-separated list of PEM files and directories
+  std::string jwks_uri;
+  std::chrono::seconds jwks_unknown_kid_interval{30};  // at most one fetch per interval for unknown kids
   service::TokenSettings tokens;
+  service::BrokerSettings broker;
 };
 ServeSettings load_serve_settings(const config::Env& env);
 

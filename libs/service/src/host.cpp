@@ -62,6 +62,11 @@ int Host::serve(const std::function<void(Worker&)>& add_routes) {
   return 0;
 }
 
+void Host::add_readiness_check(std::string name, std::function<bool()> ready) {
+  readiness_checks_.push_back(
+      {std::move(name), [ready = std::move(ready)]() -> boost::asio::awaitable<bool> { co_return ready(); }});
+}
+
 void Host::add_worker_routes(Worker& worker, const std::function<void(Worker&)>& add_routes) {
   if (!docs_) {
     const auto swagger_ui_dir = env_.string("SWAGGER_UI_DIR", SWAGGER_UI_DIR);
@@ -73,7 +78,9 @@ void Host::add_worker_routes(Worker& worker, const std::function<void(Worker&)>&
   }
   add_routes(worker);
   auto& pool = worker.pool();
-  add_operations_routes(worker.router(), {{"database", [&pool] { return pool.ping(); }}}, *metrics_);
+  std::vector<http::ReadinessCheck> checks{{"database", [&pool] { return pool.ping(); }}};
+  checks.insert(checks.end(), readiness_checks_.begin(), readiness_checks_.end());
+  add_operations_routes(worker.router(), std::move(checks), *metrics_);
   add_documentation_routes(worker.router(), openapi_, docs_);
 }
 

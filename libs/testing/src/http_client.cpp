@@ -77,16 +77,24 @@ std::map<std::string, std::string> another_client() {
                                   std::to_string(n & 0xff)}};
 }
 
-void wait_until_healthy(unsigned short port, int seconds) {
+namespace {
+
+void wait_for_200(unsigned short port, const char* path, int seconds, const char* what) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
   while (std::chrono::steady_clock::now() < deadline) {
     try {
-      if (request(port, "GET", "/healthz").status == 200) return;
+      if (request(port, "GET", path).status == 200) return;
     } catch (const std::exception&) {  // not listening yet
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  throw std::runtime_error("service on port " + std::to_string(port) + " did not become healthy");
+  throw std::runtime_error("service on port " + std::to_string(port) + " did not become " + what);
 }
+
+}  // namespace
+
+void wait_until_healthy(unsigned short port, int seconds) { wait_for_200(port, "/healthz", seconds, "healthy"); }
+
+void wait_until_ready(unsigned short port, int seconds) { wait_for_200(port, "/readyz", seconds, "ready"); }
 
 }  // namespace testing_support

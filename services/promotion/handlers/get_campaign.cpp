@@ -6,7 +6,7 @@
 namespace promotion::handlers {
 
 boost::asio::awaitable<http::Response> get_campaign(Service& service, http::RequestContext context) {
-  auto admin = authenticate_admin(service.verifier, context.request);
+  auto admin = authenticate_admin(service.tokens, context.request);
   if (!admin) co_return to_response(admin.error());
   std::string id{context.params.get("id")};
   auto campaign = co_await service.campaigns.find(std::move(id));

@@ -8,7 +8,7 @@
 namespace promotion::handlers {
 
 boost::asio::awaitable<http::Response> list_campaigns(Service& service, http::RequestContext context) {
-  auto admin = authenticate_admin(service.verifier, context.request);
+  auto admin = authenticate_admin(service.tokens, context.request);
   if (!admin) co_return to_response(admin.error());
   auto campaigns = co_await service.campaigns.list();
   boost::json::array list;

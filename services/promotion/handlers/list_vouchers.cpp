@@ -8,7 +8,7 @@
 namespace promotion::handlers {
 
 boost::asio::awaitable<http::Response> list_vouchers(Service& service, http::RequestContext context) {
-  auto caller = authenticate(service.verifier, context.request);
+  auto caller = authenticate(service.tokens, context.request);
   if (!caller) co_return to_response(caller.error());
   auto vouchers = co_await service.vouchers.list_for(caller->sub);
   boost::json::array list;

@@ -8,7 +8,7 @@ namespace promotion::handlers {
 
 // PATCH {is_available}: pausing stops new grants; vouchers already granted stay valid.
 boost::asio::awaitable<http::Response> update_campaign(Service& service, http::RequestContext context) {
-  auto admin = authenticate_admin(service.verifier, context.request);
+  auto admin = authenticate_admin(service.tokens, context.request);
   if (!admin) co_return to_response(admin.error());
   auto body = http::parse_json_object(context.request.body());
   if (!body) co_return http::error(http::Status::bad_request, "malformed JSON");

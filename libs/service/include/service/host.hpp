@@ -44,6 +44,8 @@ class Host {
   // of the database pool, the routes `add_routes` adds for it, and /healthz, /readyz (the database),
   // /metrics, /openapi.json and /docs. A database that is unavailable answers 503 with Retry-After.
   int serve(const std::function<void(Worker& worker)>& add_routes);
+  // Adds a dependency every worker's /readyz names besides the database (call before serve).
+  void add_readiness_check(std::string name, std::function<bool()> ready);
   // The routes of one worker of `serve`: the service's own (`add_routes`), then /healthz, /readyz (the
   // worker's database), /metrics, /openapi.json, /docs and /docs/{file}.
   void add_worker_routes(Worker& worker, const std::function<void(Worker& worker)>& add_routes);
@@ -57,8 +59,9 @@ class Host {
   const Definition& definition_;
   config::Env env_;
   std::unique_ptr<metrics::Registry> metrics_;
-  std::shared_ptr<const std::string> openapi_;  // shared with every worker's /openapi.json
-  std::shared_ptr<const DocsFiles> docs_;       // loaded by the first add_worker_routes
+  std::shared_ptr<const std::string> openapi_;          // shared with every worker's /openapi.json
+  std::shared_ptr<const DocsFiles> docs_;               // loaded by the first add_worker_routes
+  std::vector<http::ReadinessCheck> readiness_checks_;  // beyond the database
 };
 
 }  // namespace service

@@ -22,5 +22,7 @@ std::map<std::string, std::string> another_client();
 
 // Waits until GET /healthz answers 200 (the server is up) or throws after `seconds`.
 void wait_until_healthy(unsigned short port, int seconds = 20);
+// Polls GET /readyz until it answers 200 (every dependency ready); throws after `seconds`.
+void wait_until_ready(unsigned short port, int seconds = 20);
 
 }  // namespace testing_support
