@@ -40,10 +40,14 @@ export function startApp(main: HTMLElement, nav: HTMLElement): void {
     go('login', next);
   };
 
-  // Ends the session when the token expires, so no page keeps showing data it can no longer refresh.
+  // Ends the session when the token expires, so no page keeps showing data it can no longer refresh
+  // (in steps of at most setTimeout's longest delay, about 24 days).
   const watchExpiry = () => {
     clearTimeout(expiry);
-    if (session) expiry = setTimeout(() => endSession(sessionEnded), Math.max(0, session.expiresAt - Date.now()));
+    if (!session) return;
+    const left = session.expiresAt - Date.now();
+    if (left <= 0) endSession(sessionEnded);
+    else expiry = setTimeout(watchExpiry, Math.min(left, 2 ** 31 - 1));
   };
 
   const signIn = (started: Session) => {
@@ -64,7 +68,7 @@ export function startApp(main: HTMLElement, nav: HTMLElement): void {
     if (!(error instanceof ApiError)) throw error;
     const signedInCall = action !== 'login' && action !== 'register';
     if (error.status === 401 && signedInCall) {
-      endSession(sessionEnded);
+      if (session) endSession(sessionEnded);
       return null;
     }
     return describeError(error, action);
