@@ -14,7 +14,7 @@ name    ?=
 seconds ?= 60
 
 .PHONY: help deps build build-dev build-asan build-web up down test migrate run run-consumer \
-        create-migration stack stack-stop stack-status clean bench bench-quick format tidy fuzz
+        create-migration stack stack-stop stack-status rotate-keys retire-keys clean bench bench-quick format tidy fuzz
 
 help: ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -79,6 +79,12 @@ format: ## format every C++ file with .clang-format (`make test` fails on a file
 
 tidy: ## clang-tidy (.clang-tidy) over the dev build's sources
 	cmake --preset dev >/dev/null && run-clang-tidy -quiet -p build/dev '^$(CURDIR)/(libs|services)/'
+
+rotate-keys: ## new signing key; the old public key keeps verifying (restart users-service to sign with it)
+	scripts/keys.sh rotate
+
+retire-keys: ## delete previous keys retired more than 31 minutes ago (every token they signed has expired)
+	scripts/keys.sh retire
 
 clean: ## remove build/ (keeps .run/: stack data and keys)
 	rm -rf build

@@ -12,8 +12,8 @@ cd "$ROOT"
 seconds=${1:-60}
 [[ "$seconds" =~ ^[1-9][0-9]*$ ]] || { echo "usage: scripts/fuzz.sh [SECONDS]" >&2; exit 2; }
 # Each target and its dictionary (fuzz/dicts/).
-declare -A dicts=([http_request]=http [request_bodies]=json [token_verifier]=jwt [first_login_message]=json)
-targets=(http_request request_bodies token_verifier first_login_message)
+declare -A dicts=([http_request]=http [request_bodies]=json [token_verifier]=jwt [first_login_message]=json [revocation_message]=json)
+targets=(http_request request_bodies token_verifier first_login_message revocation_message)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz

@@ -88,6 +88,9 @@ wait_port() {
 
 start_service users "$USERS_BIN" serve --port "$USERS_PORT"
 if [[ -x "$PROMOTION_BIN" ]]; then
+  # promotion-service verifies against users-service's published key set (unless .env says otherwise).
+  export_default JWKS_URI "http://127.0.0.1:$USERS_PORT/.well-known/jwks.json"
+  export_default PREVIOUS_PUBLIC_KEYS "$ROOT/.run/keys/previous"
   start_service promotion "$PROMOTION_BIN" serve --port "$PROMOTION_PORT"
   METRICS_PORT=$CONSUMER_METRICS_PORT start_service promotion-consumer "$PROMOTION_BIN" consume
 fi

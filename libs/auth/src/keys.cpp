@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <ranges>
 #include <sstream>
 #include <vector>
 
@@ -162,8 +161,10 @@ PublicKey& PublicKey::operator=(const PublicKey& other) {
 std::vector<PublicKey> load_public_keys(std::string_view list) {
   if (list.find("-----BEGIN") != std::string_view::npos) return {PublicKey::load(list)};
   std::vector<PublicKey> keys;
-  for (const auto item : std::views::split(list, ',')) {
-    const std::filesystem::path path{std::string_view(item.begin(), item.end())};
+  for (std::size_t start = 0; start <= list.size();) {
+    const auto comma = std::min(list.find(',', start), list.size());
+    const std::filesystem::path path{list.substr(start, comma - start)};
+    start = comma + 1;
     if (path.empty()) continue;
     std::error_code ec;
     if (!std::filesystem::is_directory(path, ec)) {
