@@ -84,9 +84,9 @@ PROMOTION_PID=$!
 METRICS_PORT=${ports[3]} start consumer "$promotion" consume --tasks 4
 start front-door "$ROOT/scripts/front-door.sh" "$work/front-door" "${ports[0]}" "127.0.0.1:${ports[1]}" "127.0.0.1:${ports[2]}"
 
-for url in "http://127.0.0.1:${ports[1]}/healthz" "http://127.0.0.1:${ports[2]}/healthz" \
-  "http://127.0.0.1:${ports[3]}/healthz" "http://127.0.0.1:${ports[0]}/"; do
-  for _ in $(seq 100); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.1; done
+for url in "http://127.0.0.1:${ports[1]}/readyz" "http://127.0.0.1:${ports[2]}/readyz" \
+  "http://127.0.0.1:${ports[3]}/readyz" "http://127.0.0.1:${ports[0]}/"; do
+  for _ in $(seq 300); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.1; done
 done
 # The answers must come from the processes just started, not from ones left on the ports.
 for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || report; done

