@@ -2,7 +2,7 @@
 
 type Child = Node | string | null | undefined | false;
 type AttributeValue = string | number | boolean | null | undefined;
-export type Attributes = Record<string, AttributeValue>;
+type Attributes = Record<string, AttributeValue>;
 
 // An element with attributes (true: present, false/null/undefined: absent) and children.
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {},
@@ -22,7 +22,7 @@ export interface Field {
   error: HTMLParagraphElement;
 }
 
-export interface FieldSpec {
+interface FieldSpec {
   name: string;
   label: string;
   type?: string;
