@@ -4,8 +4,9 @@
 # by scripts/build-web.sh) and proxies the API to the two services' addresses.
 #   scripts/front-door.sh RUN_DIR PORT USERS_ADDRESS PROMOTION_ADDRESS
 #   e.g. scripts/front-door.sh .run/dev/front-door 8080 127.0.0.1:5000 127.0.0.1:5001
-# Run as root, nginx's master binds the port and its workers run as nginx's default user (nobody),
-# which only reads web/dist; everything it writes (pid, logs, temporary files) is under RUN_DIR.
+# Run as root, nginx's master binds the port and its workers run as the owner of web/dist, who can read
+# it (nobody may not: a checkout under /root); run as anyone else, nginx runs as that user. Everything
+# it writes (pid, logs, temporary files) is under RUN_DIR.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,10 +25,13 @@ mkdir -p "$1/temp"
 FRONT_DOOR_RUN_DIR=$(cd "$1" && pwd)
 export FRONT_DOOR_RUN_DIR FRONT_DOOR_PORT=$2 USERS_ADDRESS=$3 PROMOTION_ADDRESS=$4
 export WEB_ROOT=$ROOT/web/dist NGINX_CONF_DIR=$ROOT/deploy/nginx
+FRONT_DOOR_USER=
+((EUID == 0)) && FRONT_DOOR_USER="user $(stat -c '%U %G' "$WEB_ROOT");"
+export FRONT_DOOR_USER
 conf=$FRONT_DOOR_RUN_DIR/nginx.conf
 # Only these names (single-quoted on purpose): nginx's own $variables stay as they are.
 # shellcheck disable=SC2016
-envsubst '${FRONT_DOOR_RUN_DIR} ${FRONT_DOOR_PORT} ${USERS_ADDRESS} ${PROMOTION_ADDRESS} ${WEB_ROOT} ${NGINX_CONF_DIR}' \
+envsubst '${FRONT_DOOR_USER} ${FRONT_DOOR_RUN_DIR} ${FRONT_DOOR_PORT} ${USERS_ADDRESS} ${PROMOTION_ADDRESS} ${WEB_ROOT} ${NGINX_CONF_DIR}' \
   <"$NGINX_CONF_DIR/nginx.conf.template" >"$conf"
 "$NGINX" -t -q -p "$FRONT_DOOR_RUN_DIR" -c "$conf"
 exec "$NGINX" -p "$FRONT_DOOR_RUN_DIR" -c "$conf" -g 'daemon off;'
