@@ -10,36 +10,17 @@ namespace {
 
 const char* table(Outbox outbox) { return outbox == Outbox::first_logins ? "outbox" : "revocations"; }
 
-std::vector<OutboxStore::Pending> first_logins(const pg::Result& rows) {
-  std::vector<OutboxStore::Pending> pending;
+// One Pending per row: column 0 is the row's id, `event_of(row)` reads its event from the other columns.
+template <class ReadEvent>
+std::vector<OutboxStore::Pending> pending(const pg::Result& rows, std::string_view type, ReadEvent event_of) {
+  std::vector<OutboxStore::Pending> messages;
   for (int row = 0; row < rows.rows(); ++row) {
-    const events::FirstLogin event{.event_id = rows.text(row, 1),
-                                   .user_id = rows.text(row, 2),
-                                   .user_identifier = rows.text(row, 3),
-                                   .occurred_at = rows.text(row, 4)};
-    pending.push_back({.id = rows.integer(row, 0),
-                       .message = {.body = events::encode(event),
-                                   .message_id = event.event_id,
-                                   .type = std::string(events::first_login_type)}});
+    const auto event = event_of(row);
+    messages.push_back(
+        {.id = rows.integer(row, 0),
+         .message = {.body = events::encode(event), .message_id = event.event_id, .type = std::string(type)}});
   }
-  return pending;
-}
-
-std::vector<OutboxStore::Pending> revocations(const pg::Result& rows) {
-  std::vector<OutboxStore::Pending> pending;
-  for (int row = 0; row < rows.rows(); ++row) {
-    const events::TokensRevoked event{.event_id = rows.text(row, 1),
-                                      .user_id = rows.text(row, 2),
-                                      .jti = rows.optional_text(row, 3),
-                                      .issued_until = rows.optional_text(row, 4) ? rows.integer(row, 4) : 0,
-                                      .expires = rows.integer(row, 5),
-                                      .occurred_at = rows.text(row, 6)};
-    pending.push_back({.id = rows.integer(row, 0),
-                       .message = {.body = events::encode(event),
-                                   .message_id = event.event_id,
-                                   .type = std::string(events::tokens_revoked_type)}});
-  }
-  return pending;
+  return messages;
 }
 
 }  // namespace
@@ -47,13 +28,27 @@ std::vector<OutboxStore::Pending> revocations(const pg::Result& rows) {
 std::vector<OutboxStore::Pending> OutboxStore::claim(Outbox outbox, std::size_t limit) {
   const std::string lock = " WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED";
   if (outbox == Outbox::first_logins) {
-    return first_logins(connection_.exec(
+    const auto rows = connection_.exec(
         "SELECT id, event_id, user_id, user_identifier, " + pg::rfc3339_utc("occurred_at") + " FROM outbox" + lock,
-        {std::to_string(limit)}));
+        {std::to_string(limit)});
+    return pending(rows, events::first_login_type, [&](int row) {
+      return events::FirstLogin{.event_id = rows.text(row, 1),
+                                .user_id = rows.text(row, 2),
+                                .user_identifier = rows.text(row, 3),
+                                .occurred_at = rows.text(row, 4)};
+    });
   }
-  return revocations(connection_.exec("SELECT id, event_id, user_id, jti, issued_until, expires, " +
-                                          pg::rfc3339_utc("occurred_at") + " FROM revocations" + lock,
-                                      {std::to_string(limit)}));
+  const auto rows = connection_.exec("SELECT id, event_id, user_id, jti, issued_until, expires, " +
+                                         pg::rfc3339_utc("occurred_at") + " FROM revocations" + lock,
+                                     {std::to_string(limit)});
+  return pending(rows, events::tokens_revoked_type, [&](int row) {
+    return events::TokensRevoked{.event_id = rows.text(row, 1),
+                                 .user_id = rows.text(row, 2),
+                                 .jti = rows.optional_text(row, 3),
+                                 .issued_until = rows.optional_text(row, 4) ? rows.integer(row, 4) : 0,
+                                 .expires = rows.integer(row, 5),
+                                 .occurred_at = rows.text(row, 6)};
+  });
 }
 
 void OutboxStore::mark_published(Outbox outbox, const std::vector<std::int64_t>& ids) {
