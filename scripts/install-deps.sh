@@ -26,6 +26,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   # servers (started by scripts/stack.sh, never as system services)
   postgresql-15 postgresql-client-15 rabbitmq-server
+  # the cluster (scripts/cluster.sh): PostgreSQL under Patroni, which keeps its leader key in etcd
+  patroni etcd-server etcd-client
 )
 
 # Node.js and npm for web/ (the image has Node.js 20; Debian's own nodejs is used only where none is).
