@@ -99,9 +99,9 @@ void FirstLoginConsumer::run() {
   auto backoff = first_backoff;
   while (!stopping_) {
     try {
-      amqp::Connection broker{{.uri = settings_.broker.uri}};
-      const auto topology =
-          events::declare_promotion_topology(broker, settings_.broker.routing_key, settings_.broker.delivery_limit);
+      amqp::Connection broker{{.uri = settings_.broker.uri, .heartbeat = settings_.broker.heartbeat}};
+      const auto topology = events::declare_promotion_topology(
+          broker, settings_.broker.routing_key, settings_.broker.delivery_limit, settings_.broker.quorum_group_size);
       broker.consume(topology.queue.name, static_cast<std::uint16_t>(settings_.tasks));
       ++connection_;
       connected_ = true;

@@ -73,16 +73,17 @@ void RevocationFollower::run() {
 }
 
 void RevocationFollower::follow() {
-  amqp::Connection broker{{.uri = settings_.broker_uri}};
-  broker.declare(events::revocation_stream(settings_.stream, settings_.retention));
+  const auto& stream = settings_.broker.revocation_stream;
+  amqp::Connection broker{{.uri = settings_.broker.uri, .heartbeat = settings_.broker.heartbeat}};
+  broker.declare(events::revocation_stream(stream, settings_.retention, settings_.broker.quorum_group_size));
   // The marker goes in before consuming starts, so reading it back means everything older was read.
   const auto marker = random_marker();
   broker.enable_confirms();
   const amqp::Message message{.body = "{}", .message_id = marker, .type = std::string(marker_type)};
-  if (broker.publish(settings_.stream, std::span(&message, 1)).at(0) != amqp::Confirm::acked)
+  if (broker.publish(stream, std::span(&message, 1)).at(0) != amqp::Confirm::acked)
     throw amqp::Error("the marker was not confirmed");
   const auto from = unix_now() - settings_.retention.count();
-  broker.consume(settings_.stream, 1000, {{"x-stream-offset", amqp::Timestamp{from}}});
+  broker.consume(stream, 1000, {{"x-stream-offset", amqp::Timestamp{from}}});
   up_.set(1);
   auto next_sweep = steady_clock::now();
   while (!stopping_) {
@@ -100,7 +101,7 @@ void RevocationFollower::follow() {
 void RevocationFollower::apply(const amqp::Delivery& delivery, const std::string& marker) {
   if (delivery.type == marker_type) {
     if (delivery.message_id == marker && !caught_up_.exchange(true))
-      log_->info("revocations: caught up with {} ({} held)", settings_.stream, list_.size());
+      log_->info("revocations: caught up with {} ({} held)", settings_.broker.revocation_stream, list_.size());
     return;  // other replicas' markers
   }
   auto event = events::decode_tokens_revoked(delivery.body);

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "amqp/types.hpp"
+#include "service/settings.hpp"
 
 namespace auth {
 class RevocationList;
@@ -21,8 +22,7 @@ class Registry;
 namespace promotion {
 
 struct FollowerSettings {
-  std::string broker_uri;
-  std::string stream;
+  service::BrokerSettings broker;        // its revocation_stream is the stream followed
   std::chrono::seconds retention{1860};  // token lifetime + leeway: how far back a logout still matters
 };
 

@@ -27,9 +27,12 @@ class RelayConnections {
   }
   amqp::Connection& broker() {
     if (!broker_) {
-      broker_ = std::make_unique<amqp::Connection>(amqp::ConnectionOptions{.uri = settings_.broker.uri});
-      events::declare_promotion_topology(*broker_, settings_.broker.routing_key, settings_.broker.delivery_limit);
-      broker_->declare(events::revocation_stream(settings_.broker.revocation_stream, settings_.revocation_retention));
+      const auto& broker = settings_.broker;
+      broker_ =
+          std::make_unique<amqp::Connection>(amqp::ConnectionOptions{.uri = broker.uri, .heartbeat = broker.heartbeat});
+      events::declare_promotion_topology(*broker_, broker.routing_key, broker.delivery_limit, broker.quorum_group_size);
+      broker_->declare(events::revocation_stream(broker.revocation_stream, settings_.revocation_retention,
+                                                 broker.quorum_group_size));
       broker_->enable_confirms();
     }
     return *broker_;
@@ -82,6 +85,8 @@ void OutboxRelay::run() {
         oldest_age_.set(backlog.oldest_age_seconds);
         next_poll = steady_clock::now() + settings_.poll;
       }
+      connections.broker().keep_alive();  // an idle relay notices a dead node too, within two heartbeats
+      up_.set(1);
       backoff = min_backoff;
       continue;
     } catch (const amqp::Error& error) {

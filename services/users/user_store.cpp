@@ -1,5 +1,7 @@
 #include "user_store.hpp"
 
+#include "events/event_id.hpp"
+
 #include "pg/pool.hpp"
 #include "pg/sql.hpp"
 
@@ -71,13 +73,14 @@ boost::asio::awaitable<std::optional<Credentials>> UserStore::find_credentials(s
 }
 
 boost::asio::awaitable<bool> UserStore::record_first_login(std::string user_id, std::string identifier) {
-  pg::Params params{std::move(user_id), std::move(identifier)};
+  auto event_id = events::first_login_event_id(user_id);
+  pg::Params params{std::move(user_id), std::move(identifier), std::move(event_id)};
   auto r = co_await pool_.query(
       "WITH first AS ("
       "  UPDATE users SET first_login_at = now() WHERE id = $1 AND first_login_at IS NULL"
       "  RETURNING id, first_login_at)"
-      " INSERT INTO outbox (user_id, user_identifier, occurred_at)"
-      " SELECT id, $2, first_login_at FROM first",
+      " INSERT INTO outbox (event_id, user_id, user_identifier, occurred_at)"
+      " SELECT $3::uuid, id, $2, first_login_at FROM first",
       std::move(params));
   co_return r.affected() == 1;
 }

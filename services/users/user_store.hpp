@@ -26,7 +26,8 @@ class UserStore {
   boost::asio::awaitable<std::optional<Credentials>> find_credentials(std::string identifier);
 
   // Sets first_login_at and writes the outbox event in one statement; only the first caller
-  // for a user gets a row back, however many race (invariant 2).
+  // for a user gets a row back, however many race (invariant 2). The event_id is derived from the user id
+  // (events::first_login_event_id), so a first login recorded again after a failover dedupes downstream.
   boost::asio::awaitable<bool> record_first_login(std::string user_id, std::string identifier);
 
   boost::asio::awaitable<void> replace_password_hash(std::string user_id, std::string password_hash);

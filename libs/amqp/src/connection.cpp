@@ -8,13 +8,54 @@
 #include "state.hpp"
 #include "table.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <random>
+#include <vector>
+
 namespace amqp {
 
-Connection::Connection(const ConnectionOptions& options) : state_(std::make_unique<State>()) {
-  std::string buffer = options.uri;  // amqp_parse_url writes into its argument
-  amqp_connection_info info{};
-  if (amqp_parse_url(buffer.data(), &info) != AMQP_STATUS_OK) throw Error("MQ_URI is not a valid amqp:// URI");
+namespace {
 
+// The nodes of a comma-separated URI list, in order.
+std::vector<std::string> node_uris(const std::string& list) {
+  std::vector<std::string> uris;
+  for (std::size_t start = 0; start <= list.size();) {
+    const auto comma = std::min(list.find(',', start), list.size());
+    if (comma > start) uris.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  if (uris.empty()) throw Error("MQ_URI is empty");
+  return uris;
+}
+
+// The node a process tries first: starts random (spreading processes over the nodes), then the one after the
+// node last connected to.
+std::atomic<std::size_t> first_node{std::random_device{}()};
+
+}  // namespace
+
+Connection::Connection(const ConnectionOptions& options) {
+  const auto uris = node_uris(options.uri);
+  const auto start = first_node.load();
+  std::string failures;
+  for (std::size_t i = 0; i < uris.size(); ++i) {
+    const auto node = (start + i) % uris.size();
+    try {
+      open(uris[node], options);
+      first_node = node + 1;
+      return;
+    } catch (const Error& error) {
+      failures += (failures.empty() ? "" : "; ") + std::string(error.what());
+    }
+  }
+  throw Error(uris.size() == 1 ? failures : "no broker node answered: " + failures);
+}
+
+void Connection::open(std::string uri, const ConnectionOptions& options) {
+  amqp_connection_info info{};
+  if (amqp_parse_url(uri.data(), &info) != AMQP_STATUS_OK) throw Error("MQ_URI is not a valid amqp:// URI");
+  state_ = std::make_unique<State>();
   state_->timeout = options.timeout;
   state_->handle = amqp_new_connection();
   if (!state_->handle) throw Error("out of memory");
@@ -38,6 +79,21 @@ void Connection::declare(const QueueSpec& queue) {
   Table arguments{queue.arguments};
   amqp_queue_declare(state_->handle, channel, amqp_cstring_bytes(queue.name.c_str()), 0, 1, 0, 0, arguments.get());
   check(amqp_get_rpc_reply(state_->handle), "declare queue");
+}
+
+void Connection::keep_alive() {
+  amqp_frame_t frame{};
+  timeval now{0, 0};
+  const int status = amqp_simple_wait_frame_noblock(state_->handle, &frame, &now);
+  if (status == AMQP_STATUS_TIMEOUT) return;
+  if (status != AMQP_STATUS_OK) state_->healthy = false;
+  check_status(status, "broker heartbeat");
+  if (frame.frame_type == AMQP_FRAME_METHOD && (frame.payload.method.id == AMQP_CHANNEL_CLOSE_METHOD ||
+                                                frame.payload.method.id == AMQP_CONNECTION_CLOSE_METHOD)) {
+    state_->healthy = false;
+    throw Error("the broker closed the connection");
+  }
+  // Anything else (a late confirm of a publish that already timed out) is of no use now.
 }
 
 std::uint32_t Connection::message_count(const std::string& queue) {

@@ -30,8 +30,11 @@ std::optional<Delivery> Connection::next_delivery(std::chrono::milliseconds time
       pollfd fds[2] = {{amqp_get_sockfd(state_->handle), POLLIN, 0}, {wake_fd, POLLIN, 0}};
       const int ready = ::poll(fds, wake_fd >= 0 ? 2 : 1, static_cast<int>(timeout.count()));
       if (ready < 0 && errno != EINTR) throw Error("poll on the broker connection failed");
-      if (ready <= 0 || !(fds[0].revents & (POLLIN | POLLERR | POLLHUP))) return std::nullopt;
-      timeout = std::chrono::milliseconds(1000);  // the rest of a frame that has begun to arrive
+      const bool readable = ready > 0 && (fds[0].revents & (POLLIN | POLLERR | POLLHUP));
+      if (!readable && ready > 0) return std::nullopt;  // woken by wake_fd
+      // Readable: the rest of a frame that has begun to arrive. Silent: a look that does not block, which
+      // also sends a due heartbeat and notices the broker's missing ones.
+      timeout = std::chrono::milliseconds(readable ? 1000 : 0);
     }
     amqp_envelope_t envelope{};
     auto tv = to_timeval(timeout);

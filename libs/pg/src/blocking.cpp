@@ -19,7 +19,7 @@ BlockingConnection::BlockingConnection(const std::string& uri, std::chrono::mill
   const detail::ConnectParams params(uri, connect_timeout, std::chrono::milliseconds{0}, "");
   conn_.reset(PQconnectdbParams(params.keywords(), params.values(), 1));
   if (!ok()) detail::raise_lost(conn_.get());
-  detail::ignore_notices(conn_.get());
+  detail::watch_notices(conn_.get());
 }
 
 Result BlockingConnection::exec(const std::string& sql, const Params& params) {

@@ -10,8 +10,9 @@ struct pg_conn;
 
 namespace pg::detail {
 
-// Drops server NOTICE/WARNING messages, which libpq would otherwise print to stderr.
-void ignore_notices(pg_conn* conn);
+// Drops server NOTICE/WARNING messages (libpq would print them to stderr), except those pg/notices.hpp
+// reports.
+void watch_notices(pg_conn* conn);
 
 // Neither copyable nor movable: the arrays point into the owned strings.
 class ConnectParams {

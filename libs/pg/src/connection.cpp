@@ -66,7 +66,7 @@ asio::awaitable<void> Connection::connect(PoolOptions options) {
                                      options.application_name);
   conn_.reset(PQconnectStartParams(params.keywords(), params.values(), 1));
   if (!conn_ || PQstatus(conn_.get()) == CONNECTION_BAD) detail::raise_lost(conn_.get());
-  detail::ignore_notices(conn_.get());
+  detail::watch_notices(conn_.get());
 
   // PQconnectPoll ignores connect_timeout, so the deadline is ours to enforce.
   const auto deadline = std::chrono::steady_clock::now() + options.connect_timeout;

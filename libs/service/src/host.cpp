@@ -13,6 +13,7 @@
 #include "metrics/registry.hpp"
 #include "openapi.hpp"
 #include "operations_routes.hpp"
+#include "pg/notices.hpp"
 #include "server_hooks.hpp"
 #include "service/pool_metrics.hpp"
 #include "service/worker.hpp"
@@ -26,6 +27,13 @@ Host::Host(const Definition& definition, config::Env env)
       openapi_(std::make_shared<const std::string>(merge_openapi(definition.openapi, host_openapi))) {
   metrics::add_process_metrics(*metrics_);
   metrics::add_build_info(*metrics_, PROJECT_VERSION, BUILD_COMMIT);
+  metrics_->counter_callback("db_unreplicated_commits_total",
+                             "Commits whose synchronous replication was cancelled: on the primary only",
+                             [] { return static_cast<double>(pg::unreplicated_commit_warnings()); });
+  pg::on_unreplicated_commit([](const std::string& message) {
+    logging::get(logging::Category::web)
+        ->error("database: {} (the transaction committed on the primary only; a failover now could lose it)", message);
+  });
 }
 
 Host::~Host() = default;

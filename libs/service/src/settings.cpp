@@ -46,9 +46,16 @@ int workers(const config::Env& env) { return static_cast<int>(env.integer("WORKE
 BrokerSettings broker_settings(const config::Env& env) {
   BrokerSettings settings;
   settings.uri = env.string("MQ_URI");
-  if (!settings.uri.starts_with("amqp://")) throw config::Error("MQ_URI", "must be an amqp:// URI");
+  for (std::size_t start = 0; start <= settings.uri.size();) {
+    const auto comma = std::min(settings.uri.find(',', start), settings.uri.size());
+    if (settings.uri.compare(start, 7, "amqp://") != 0)
+      throw config::Error("MQ_URI", "must be an amqp:// URI, or several separated by commas");
+    start = comma + 1;
+  }
+  settings.heartbeat = std::chrono::seconds(env.integer("MQ_HEARTBEAT_SECONDS", 5, 0, 600));
   settings.routing_key = env.string("MQ_PROMOTION_ROUTING_KEY", "promotion");
   settings.delivery_limit = env.integer("MQ_DELIVERY_LIMIT", 5, 1, 1000);
+  settings.quorum_group_size = env.integer("MQ_QUORUM_INITIAL_GROUP_SIZE", 0, 0, 99);
   settings.revocation_stream = env.string("MQ_REVOCATIONS_STREAM", "revocations");
   return settings;
 }

@@ -51,9 +51,7 @@ int serve(service::Host& host) {
   const auth::TokenVerifier verifier{verification_keys(host, settings, refresher), settings.tokens.issuer,
                                      settings.tokens.audience};
   auth::RevocationList revocations;
-  RevocationFollower follower{{.broker_uri = settings.broker.uri,
-                               .stream = settings.broker.revocation_stream,
-                               .retention = settings.tokens.revocation_retention()},
+  RevocationFollower follower{{.broker = settings.broker, .retention = settings.tokens.revocation_retention()},
                               revocations,
                               logging::get(logging::Category::message_queue),
                               host.metrics()};

@@ -13,13 +13,16 @@
 namespace amqp {
 
 struct ConnectionOptions {
-  std::string uri;                          // amqp://user:pass@host:port/vhost
-  std::chrono::milliseconds timeout{5000};  // connect, handshake and each RPC
-  std::chrono::seconds heartbeat{0};
+  // amqp://user:pass@host:port/vhost, or several such URIs separated by commas (the nodes of a cluster).
+  std::string uri;
+  std::chrono::milliseconds timeout{5000};  // connect, handshake, each RPC and each publish's confirms
+  std::chrono::seconds heartbeat{0};        // 0: none; else a silent peer is dead after two of them
 };
 
 // One AMQP connection with one channel; not thread-safe: one thread owns it.
-// Every failure throws amqp::Error; the connection is unusable afterwards.
+// With several URIs it connects to the first node that answers, starting after the node the process used
+// last (so a reconnect after a node's death goes to the next one). Every failure throws amqp::Error; the
+// connection is unusable afterwards.
 class Connection {
  public:
   explicit Connection(const ConnectionOptions& options);
@@ -44,9 +47,14 @@ class Connection {
 
   std::uint32_t message_count(const std::string& queue);  // passive declare
 
+  // While idle: sends a heartbeat when one is due and throws when the broker's have stopped (a dead or
+  // unreachable node), so an idle publisher notices within two heartbeats. Never blocks.
+  void keep_alive();
+
   struct State;
 
  private:
+  void open(std::string uri, const ConnectionOptions& options);
   std::unique_ptr<State> state_;
 };
 

@@ -29,12 +29,15 @@ http::ServerOptions http_settings(const config::Env& env, std::uint16_t default_
 // WORKERS: event loops, one thread each.
 int workers(const config::Env& env);
 
-// MQ_URI, MQ_PROMOTION_ROUTING_KEY, MQ_DELIVERY_LIMIT, MQ_REVOCATIONS_STREAM: the broker, the first-login
-// queue (design §4) and the stream of logouts.
+// MQ_URI (one node or a comma-separated list), MQ_HEARTBEAT_SECONDS, MQ_PROMOTION_ROUTING_KEY,
+// MQ_DELIVERY_LIMIT, MQ_QUORUM_INITIAL_GROUP_SIZE, MQ_REVOCATIONS_STREAM: the broker, the first-login queue
+// (design §4) and the stream of logouts.
 struct BrokerSettings {
   std::string uri;
+  std::chrono::seconds heartbeat{5};
   std::string routing_key;
   std::int64_t delivery_limit = 5;
+  std::int64_t quorum_group_size = 0;  // replicas of each queue and stream; 0: the broker's default
   std::string revocation_stream = "revocations";
 };
 BrokerSettings broker_settings(const config::Env& env);
