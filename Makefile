@@ -14,7 +14,8 @@ name    ?=
 seconds ?= 60
 
 .PHONY: help deps build build-dev build-asan build-web up down test migrate run run-consumer \
-        create-migration stack stack-stop stack-status rotate-keys retire-keys clean bench bench-quick format tidy fuzz
+        create-migration stack stack-stop stack-status rotate-keys retire-keys clean bench bench-quick format tidy fuzz \
+        up-cluster test-cluster bench-cluster
 
 help: ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -37,11 +38,17 @@ build-web: ## the web app: web/src type-checked and bundled by Vite into web/dis
 up: deps build build-web ## dev stack + migrations + both services (5000, 5001) + consumer + front door (8080); Ctrl-C stops all
 	scripts/up.sh
 
-down: ## stop what `make up` started, and the dev stack
+down: ## stop what `make up` or `make up-cluster` started, and the dev stack or the cluster
 	scripts/down.sh
+
+up-cluster: deps build build-web ## 3 RabbitMQ nodes, 3 PostgreSQL under Patroni, 2 replicas of each process, front door (20280); Ctrl-C stops all
+	scripts/up-cluster.sh
 
 test: ## dev + asan builds, test stack, all tests, asan unit tests, fuzz targets (10 s each)
 	scripts/test.sh
+
+test-cluster: ## fault tests on a fresh cluster: SIGKILL a RabbitMQ node, the PostgreSQL leader, replicas (counters)
+	scripts/test-cluster.sh
 
 migrate: build ## make migrate app=users|promotion
 	scripts/service.sh $(app) migrate

@@ -47,10 +47,10 @@ ports (all on 127.0.0.1)      cluster             cluster-test
   RabbitMQ AMQP 1-3           20171-20173         20671-20673
   Erlang distribution 1-3     20181-20183         20681-20683
   rabbitmqctl distribution    20190-20199         20690-20699
-  users-service 1-2           20201-20202         20701-20702   (scripts/up-cluster.sh, tests/cluster)
-  promotion-service 1-2       20211-20212         20711-20712
-  consumer metrics 1-2        20221-20222         20721-20722
-  front door (nginx)          20280               20780
+  users-service 1-2           20201-20202         (make up-cluster; tests/cluster: scenario N, 1-3, uses
+  promotion-service 1-2       20211-20212          20700 + 10(N-1) + 1..8: users +1 +2, promotion +3 +4,
+  consumer metrics 1-2        20221-20222          consumers +5 +6, front door +8)
+  front door (nginx)          20280
 EOF
 }
 

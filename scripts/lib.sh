@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Helpers shared by up.sh, down.sh, service.sh and test.sh. Source it; it does nothing by itself.
+# Helpers shared by up.sh, up-cluster.sh, down.sh, service.sh and test.sh. Source it; it does nothing by itself.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STACK=$ROOT/scripts/stack.sh
@@ -93,4 +93,74 @@ stop_services() {
       echo "${names[$i]} (pid ${pids[$i]}) stopped"
     fi
   done
+}
+
+# Starts a service for up.sh / up-cluster.sh: in its own session, so Ctrl-C reaches only the caller,
+# which then stops it with one SIGTERM. Output goes to the terminal with a [name] prefix (the prefixing
+# sed ignores Ctrl-C, so it keeps draining the output until the service exits). Records the pid in the
+# caller's PIDS (an associative array) and in $PID_DIR/<name>.pid.
+start_service() {
+  local name=$1
+  shift
+  setsid "$@" > >(trap '' INT TERM; exec sed -u "s/^/[$name] /") 2>&1 &
+  PIDS["$name"]=$!
+  echo "${PIDS[$name]}" >"$PID_DIR/$name.pid"
+}
+
+# Waits until a TCP port on 127.0.0.1 accepts connections, while the service started as `name` lives.
+wait_port() {
+  local name=$1 port=$2 i
+  for ((i = 0; i < 300; i++)); do
+    pid_alive "${PIDS[$name]}" || { echo "up: $name exited during start" >&2; return 1; }
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "up: $name does not listen on port $port after 30s" >&2
+  return 1
+}
+
+# up.sh and up-cluster.sh keep the pids of what they start in $PID_DIR; a service still running there
+# from an earlier start stops this one.
+claim_pid_dir() {
+  local f pid
+  mkdir -p "$PID_DIR"
+  for f in "$PID_DIR"/*.pid; do
+    [[ -e "$f" ]] || continue
+    if pid=$(service_pid "$f"); then
+      echo "up: $(basename "$f" .pid) is already running (pid $pid); run make down first" >&2
+      exit 1
+    fi
+    rm -f "$f"
+  done
+}
+
+# Stops the services of $PID_DIR; those stopped from elsewhere (make down) may still be finishing:
+# waits for them too (PIDS), so that the servers under them stop last.
+stop_started_services() {
+  local pid n=0
+  stop_services "$PID_DIR"
+  for pid in "${PIDS[@]}"; do
+    while pid_alive "$pid" && ((n < 300)); do sleep 0.1; n=$((n + 1)); done
+  done
+}
+
+# Waits for the first service (PIDS) to exit. Exit 0 when `make down` stopped them (it removes the pid
+# files first), else the exit code of the one that ended; the caller's EXIT trap stops the others.
+# Returns at once when the caller is already stopping ($stopping, set by its trap).
+supervise() {
+  local rc name
+  set +e
+  wait -n "${PIDS[@]}"
+  rc=$?
+  set -e
+  # shellcheck disable=SC2154 # the caller's flag
+  ((stopping == 0)) || return 0
+  if ! compgen -G "$PID_DIR/*.pid" >/dev/null; then
+    echo "up: services stopped by make down"
+    exit 0
+  fi
+  for name in "${!PIDS[@]}"; do
+    pid_alive "${PIDS[$name]}" || echo "up: $name exited (code $rc)" >&2
+  done
+  exit $((rc == 0 ? 1 : rc))
 }

@@ -19,15 +19,7 @@ PROMOTION_BIN=$(service_bin promotion)
 
 [[ -x "$USERS_BIN" ]] || { echo "up: $USERS_BIN not found; run make build" >&2; exit 1; }
 
-mkdir -p "$PID_DIR"
-for f in "$PID_DIR"/*.pid; do
-  [[ -e "$f" ]] || continue
-  if pid=$(service_pid "$f"); then
-    echo "up: $(basename "$f" .pid) is already running (pid $pid); run make down first" >&2
-    exit 1
-  fi
-  rm -f "$f"
-done
+claim_pid_dir
 
 stopping=0
 declare -A PIDS=()
@@ -37,12 +29,7 @@ cleanup() {
   trap '' INT TERM
   echo
   echo "up: stopping"
-  stop_services "$PID_DIR"
-  # Services stopped from elsewhere (make down) may still be finishing: let them, then the stack.
-  local pid n=0
-  for pid in "${PIDS[@]}"; do
-    while pid_alive "$pid" && ((n < 300)); do sleep 0.1; n=$((n + 1)); done
-  done
+  stop_started_services
   "$STACK" stop dev || true
 }
 trap 'cleanup; exit 130' INT
@@ -62,29 +49,6 @@ if [[ -x "$PROMOTION_BIN" ]]; then
 else
   echo "up: $PROMOTION_BIN not built; starting users-service only"
 fi
-
-# Each service runs in its own session, so Ctrl-C reaches only this script, which then stops them
-# with one SIGTERM each. Output goes to this terminal with a [name] prefix (the prefixing sed
-# ignores Ctrl-C, so it keeps draining the output until the service exits).
-start_service() {
-  local name=$1
-  shift
-  setsid "$@" > >(trap '' INT TERM; exec sed -u "s/^/[$name] /") 2>&1 &
-  PIDS[$name]=$!
-  echo "${PIDS[$name]}" >"$PID_DIR/$name.pid"
-}
-
-# Waits until a TCP port on 127.0.0.1 accepts connections, while the process lives.
-wait_port() {
-  local name=$1 port=$2 i
-  for ((i = 0; i < 300; i++)); do
-    pid_alive "${PIDS[$name]}" || { echo "up: $name exited during start" >&2; return 1; }
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  echo "up: $name does not listen on port $port after 30s" >&2
-  return 1
-}
 
 start_service users "$USERS_BIN" serve --port "$USERS_PORT"
 if [[ -x "$PROMOTION_BIN" ]]; then
@@ -121,17 +85,4 @@ echo
 echo "  Ctrl-C (or make down) stops the services and the stack."
 
 # Any service exiting ends the session (the EXIT trap stops the others and the stack).
-set +e
-wait -n "${PIDS[@]}"
-rc=$?
-set -e
-if ((stopping == 0)); then
-  if ! compgen -G "$PID_DIR/*.pid" >/dev/null; then
-    echo "up: services stopped by make down"
-    exit 0
-  fi
-  for name in "${!PIDS[@]}"; do
-    pid_alive "${PIDS[$name]}" || echo "up: $name exited (code $rc)" >&2
-  done
-  exit $((rc == 0 ? 1 : rc))
-fi
+supervise

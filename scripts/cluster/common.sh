@@ -40,7 +40,7 @@ set_profile() {
   EPMD_PORT=$((base + 169))             # one epmd for the three nodes
   CTL_DIST_PORT_MIN=$((base + 190))     # rabbitmqctl's own distribution ports, +190..+199
   CTL_DIST_PORT_MAX=$((base + 199))
-  # The processes scripts/up-cluster.sh and tests/cluster start over the cluster.
+  # The processes scripts/up-cluster.sh starts over profile cluster (tests/cluster/harness.py has its own).
   SERVICE_PORT_BASE=$((base + 200))     # users +201,+202; promotion +211,+212; consumers +221,+222
   FRONT_DOOR_PORT=$((base + 280))
   RUN_DIR=$ROOT/.run/$PROFILE

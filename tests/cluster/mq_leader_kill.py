@@ -1,0 +1,44 @@
+"""Fault test 1: SIGKILL the RabbitMQ node that leads the first-login queue during 1,000 first logins against
+a campaign of 100. Nothing is lost (every outbox event ends processed), exactly 100 vouchers, none twice; the
+relays and the consumers reconnect to the other nodes by themselves. The killed node is started again."""
+
+import time
+
+from harness import Counters, Logins, System, check_campaign, check_first_logins, cluster, log, main
+
+USERS, VOUCHERS, KILL_AFTER = 1000, 100, 250
+
+
+def scenario():
+    counters = Counters("RabbitMQ: SIGKILL of the queue leader during 1,000 first logins")
+    system = System("mq", 1)
+    try:
+        system.start()
+        campaign = system.create_campaign(VOUCHERS)
+        identifiers = system.seed_users(USERS)
+        leader = cluster("mq-queue-leader", system.queue)
+        log(f"queue {system.queue} is led by node {leader}")
+        logins = Logins(system, counters, identifiers).start()
+        while logins.count() < KILL_AFTER:
+            time.sleep(0.05)
+        killed_at = time.monotonic()
+        cluster("kill-mq-node", leader)
+        log(f"node {leader} killed after {logins.count()} acknowledged logins")
+        logins.join(300)
+        counters.figure(f"logins: {len(logins.acknowledged)} acknowledged, "
+                        f"{time.monotonic() - killed_at:.1f}s from the kill to the last")
+        new_leader = cluster("mq-queue-leader", system.queue)
+        counters.figure(f"queue leader: node {leader} killed, node {new_leader} leads")
+        check_first_logins(system, counters, logins)
+        counters.figure(f"all events processed {time.monotonic() - killed_at:.1f}s after the kill")
+        check_campaign(system, counters, campaign, VOUCHERS, USERS)
+        counters.check(not system.exited(), f"no service exited by itself (exited: {system.exited()})")
+        cluster("start-mq-node", leader)
+        log(f"node {leader} started again")
+    finally:
+        system.stop()
+    return counters
+
+
+if __name__ == "__main__":
+    main(scenario)
