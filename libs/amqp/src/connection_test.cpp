@@ -87,3 +87,17 @@ TEST(AmqpConnectionErrors, UnreachableBrokerAndBadUriThrow) {
                amqp::Error);
   EXPECT_THROW(amqp::Connection({.uri = "http://nope"}), amqp::Error);
 }
+
+TEST_F(AmqpConnection, ANodeListConnectsToANodeThatAnswersWhicheverComesFirst) {
+  const std::string dead = "amqp://app:app@127.0.0.1:1/%2f";
+  for (int i = 0; i < 4; ++i) {  // the first node tried rotates: both orders are met
+    amqp::Connection connection{{.uri = dead + "," + broker_uri(), .timeout = std::chrono::milliseconds(1000)}};
+    EXPECT_NO_THROW(connection.keep_alive());
+  }
+  try {
+    amqp::Connection nowhere{{.uri = dead + "," + dead, .timeout = std::chrono::milliseconds(1000)}};
+    ADD_FAILURE() << "connected to a node list where no node answers";
+  } catch (const amqp::Error& error) {
+    EXPECT_NE(std::string(error.what()).find("no broker node answered"), std::string::npos) << error.what();
+  }
+}

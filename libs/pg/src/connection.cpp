@@ -93,6 +93,8 @@ asio::awaitable<Result> Connection::query(std::string sql, Params params) {
     try {
       co_return co_await execute(name, sql, params);
     } catch (const Error& error) {
+      // A server that became a standby (a failover): this connection will never write again.
+      if (is_read_only_server(error)) read_only_ = true;
       // "cached plan must not change result type": a migration changed what the statement returns.
       stale = error.sqlstate == "0A000" && !name.empty();
       if (!stale) throw;
@@ -178,7 +180,7 @@ bool Connection::reusable() {
   for (int round = 0; round < 2 && PQstatus(conn) == CONNECTION_OK && readable_now(PQsocket(conn)); ++round) {
     if (PQconsumeInput(conn) == 0) break;
   }
-  return PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE;
+  return !read_only_ && PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE;
 }
 
 }  // namespace pg

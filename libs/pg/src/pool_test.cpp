@@ -137,3 +137,25 @@ TEST_F(PoolTest, PingIsTrueWhenTheServerAnswers) {
 }
 
 }  // namespace
+
+TEST_F(PoolTest, AConnectionThatReachedAStandbyIsUnavailableAndNotPooledAgain) {
+  // A server in read-only mode answers writes as a standby does after a failover (SQLSTATE 25006).
+  pg::Pool pool(io_.get_executor(), options(1));
+  const auto first = run([&]() -> asio::awaitable<std::string> {
+    auto session = co_await pool.acquire();
+    co_await session.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+    co_return std::string((co_await session.query("SELECT pg_backend_pid()::text")).get(0, 0));
+  }());
+  try {
+    run(pool.query("CREATE TEMP SEQUENCE standby_probe"));
+    ADD_FAILURE() << "a write succeeded in a read-only session";
+  } catch (const pg::Error& e) {
+    EXPECT_EQ(e.sqlstate, "25006");
+    EXPECT_TRUE(pg::is_unavailable(e));
+  }
+  const auto second = run([&]() -> asio::awaitable<std::string> {
+    auto r = co_await pool.query("SELECT pg_backend_pid()::text");
+    co_return std::string(r.get(0, 0));
+  }());
+  EXPECT_NE(first, second) << "the connection that met a standby was pooled again";
+}

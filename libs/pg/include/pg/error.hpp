@@ -25,7 +25,7 @@ struct PoolTimeout : Error {
 };
 
 // The database cannot serve now (connection lost or refused, pool exhausted, server shutting down or
-// starting, out of connections or resources, statement timeout): retrying later may succeed.
+// starting, out of connections or resources, statement timeout, a standby reached): retrying later may succeed.
 bool is_unavailable(const Error& error);
 
 // SQLSTATE 23505: a unique constraint rejected the row (Error::constraint names it).
@@ -33,5 +33,9 @@ bool is_unique_violation(const Error& error);
 
 // SQLSTATE 57014: the statement was cancelled, e.g. by statement_timeout.
 bool is_query_canceled(const Error& error);
+
+// SQLSTATE 25006 (read_only_sql_transaction): a write reached a standby, i.e. a failover happened under the
+// connection; the connection is dropped from the pool and the caller may retry (an unavailable database).
+bool is_read_only_server(const Error& error);
 
 }  // namespace pg
