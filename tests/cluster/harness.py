@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CLUSTER = ROOT / "scripts" / "cluster.sh"
 PROFILE = "cluster-test"
-BUILD = Path(os.environ.get("CLUSTER_TEST_BUILD", ROOT / "build" / "dev"))
+BUILD = Path(os.environ.get("CLUSTER_TEST_BUILD", ROOT / "build" / "dev")).resolve()
 RUN_DIR = ROOT / ".run" / PROFILE
 PASSWORD = "cluster test password"
 # Scenario N's processes listen on 20700 + 10 (N - 1) + 1..8 (README "Ports"): users +1 +2, promotion +3
@@ -90,14 +90,20 @@ def http(method, url, body=None, token=None, timeout=20):
     request = urllib.request.Request(url, data=data, headers=headers, method=method)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, json.loads(response.read() or b"null")
+            return response.status, _json(response)
     except urllib.error.HTTPError as error:
-        try:
-            return error.code, json.loads(error.read() or b"null")
-        except ValueError:
-            return error.code, None
+        return error.code, _json(error)
     except (urllib.error.URLError, OSError):
         return 0, None
+
+
+def _json(response):
+    if response.headers.get_content_type() != "application/json":
+        return None
+    try:
+        return json.loads(response.read())
+    except ValueError:
+        return None
 
 
 class System:
@@ -204,6 +210,19 @@ class System:
         return self.promotion_db.value(
             "INSERT INTO campaigns (name, discount_percent, number_of_vouchers, remaining_vouchers, voucher_duration_days)"
             f" VALUES ('{self.scenario}', 30, {vouchers}, {vouchers}, 30) RETURNING id")
+
+    def consumer_outcomes(self):
+        """consumer_deliveries_total by outcome, summed over the consumers still running."""
+        totals = {}
+        for i in (1, 2):
+            if self.processes[f"consumer-{i}"].poll() is not None:
+                continue
+            request = urllib.request.urlopen(f"http://127.0.0.1:{self.ports[f'consumer-{i}']}/metrics", timeout=5)
+            for line in request.read().decode().splitlines():
+                if line.startswith('consumer_deliveries_total{outcome="'):
+                    outcome = line.split('"')[1]
+                    totals[outcome] = totals.get(outcome, 0) + int(float(line.split()[-1]))
+        return totals
 
     def wait_processed(self, seconds):
         """Waits until every first-login event of the outbox is published and processed by the consumers;
@@ -316,6 +335,7 @@ def check_first_logins(system, counters, logins):
     missing = system.wait_processed(120)
     counters.lost += len(missing)
     counters.figure(f"first logins recorded: {len(recorded)}; events not processed after the wait: {len(missing)}")
+    counters.figure(f"deliveries by outcome (consumers still running): {system.consumer_outcomes()}")
     counters.duplicated += int(system.promotion_db.value(
         "SELECT count(*) FROM (SELECT user_id FROM vouchers GROUP BY campaign_id, user_id HAVING count(*) > 1) d"))
     counters.duplicated += int(system.users_db.value(
