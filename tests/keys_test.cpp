@@ -142,6 +142,26 @@ TEST_F(Keys, ARotationKeepsOldTokensUntilTheirKeyLeavesTheSetAndNewTokensWorkAtO
   EXPECT_EQ(status(promotion_port_, "/vouchers", new_token), 200);
 }
 
+TEST_F(Keys, AFailedFetchKeepsTheLastGoodKeySet) {
+  JwksServer jwks_server;
+  start_users();
+  jwks_server.serve(jwks());
+  start_promotion_api({{"JWKS_URI", jwks_server.uri()}, {"JWKS_UNKNOWN_KID_INTERVAL_SECONDS", "1"}});
+  const auto token = token_of(seed_users("kept_keys", 1)[0]);
+  ASSERT_EQ(status(promotion_port_, "/vouchers", token), 200);
+  jwks_server.serve(R"({"keys": "not a key set"})");
+  const auto unknown = base64url(R"({"alg":"RS256","kid":"nobody"})") + ".e30.AA";
+  std::this_thread::sleep_for(1100ms);
+  EXPECT_EQ(status(promotion_port_, "/vouchers", unknown), 401);  // makes promotion fetch the broken document
+  EXPECT_TRUE(eventually(
+      [&] {
+        const auto text = request(promotion_port_, "GET", "/metrics").body;
+        return text.find("jwks_fetches_total{outcome=\"failed\"} 1") != std::string::npos;
+      },
+      3s));
+  EXPECT_EQ(status(promotion_port_, "/vouchers", token), 200) << "the last good key set was dropped";
+}
+
 TEST_F(Keys, AThousandUnknownKidsCauseAtMostOneFetch) {
   JwksServer jwks_server;
   start_users();
