@@ -22,7 +22,7 @@ def scenario():
         logins = Logins(system, counters, identifiers).start()
         while logins.count() < KILL_AFTER:
             time.sleep(0.05)
-        killed_at = time.monotonic()
+        killed_at, killed_wall = time.monotonic(), time.time()
         cluster("kill-mq-node", leader)
         log(f"node {leader} killed after {logins.count()} acknowledged logins")
         logins.join(300)
@@ -33,6 +33,12 @@ def scenario():
         counters.check(new_leader not in ("", leader), "another node leads the queue")
         check_first_logins(system, counters, logins)
         counters.figure(f"events checked {time.monotonic() - killed_at:.1f}s after the kill")
+        # Recovery as the pipeline saw it: the longest pause between two processed events after the kill.
+        times = [killed_wall] + [float(row[0]) for row in system.promotion_db.rows(
+            f"SELECT extract(epoch FROM processed_at) FROM processed_events"
+            f" WHERE processed_at >= to_timestamp({killed_wall}) ORDER BY processed_at")]
+        counters.figure(f"longest pause in processing after the kill: {max(b - a for a, b in zip(times, times[1:])):.2f}s"
+                        if len(times) > 1 else "no event processed after the kill")
         check_campaign(system, counters, campaign, VOUCHERS, USERS)
         counters.check(not system.exited(), f"no service exited by itself (exited: {system.exited()})")
     finally:

@@ -43,13 +43,14 @@ def scenario():
                        60, interval=0.2)
         promoted = time.monotonic() - killed_at
         logins.join(300)
-        # The gap as the clients saw it: from the kill to the first login sent after it that was answered 200.
-        first_write = min((finished for _, status, started, finished in logins.answers
-                           if status == 200 and started >= killed_at), default=None)
+        # The gap as the clients saw it: the longest stretch after the kill with no login answered 200. (Backends
+        # of the killed postmaster finish what they were doing, so a login or two may still succeed at first.)
+        successes = sorted([killed_at] + [finished for _, status, _, finished in logins.answers
+                                          if status == 200 and finished >= killed_at])
+        gap = max(b - a for a, b in zip(successes, successes[1:])) if len(successes) > 1 else float("nan")
         gap_503 = sum(1 for _, status, started, _ in logins.answers if status == 503 and started >= killed_at)
-        counters.figure(f"leader pg{old} killed; pg{new} leads {promoted:.1f}s later; first successful login "
-                        f"{(first_write - killed_at) if first_write else float('nan'):.1f}s after the kill; "
-                        f"{gap_503} answers 503 in the gap")
+        counters.figure(f"leader pg{old} killed; pg{new} leads {promoted:.1f}s later; no login succeeded for "
+                        f"{gap:.1f}s; {gap_503} answers 503 meanwhile (each retried)")
         check_first_logins(system, counters, logins)
         check_campaign(system, counters, campaign, VOUCHERS, USERS)
         owner = system.promotion_db.value("SELECT user_id FROM vouchers ORDER BY issued_at LIMIT 1")
