@@ -78,6 +78,9 @@ bench: ## benchmark B1..B7 on its own stack (3 runs each, < 10 min): bench/resul
 bench-quick: ## the same, 1 short run each (< 2 min on a quiet machine)
 	bench/run.sh --quick
 
+bench-cluster: ## login, first login -> voucher and grants/s on one node and on the cluster: bench/results/cluster.md
+	bench/cluster.sh
+
 fuzz: ## libFuzzer targets (build/fuzz), 60 s each: make fuzz seconds=300
 	scripts/fuzz.sh $(seconds)
 

@@ -18,7 +18,8 @@ usage() {
   cat <<'EOF'
 usage: scripts/cluster.sh <command> [profile] [args...]
 
-profile: cluster (default; or $CLUSTER_PROFILE when set) or cluster-test (make test-cluster).
+profile: cluster (default; or $CLUSTER_PROFILE when set), cluster-test (make test-cluster) or
+cluster-bench (make bench-cluster: the layout below at 23101-23199).
 
   start            etcd, the three Patroni members (waits for a leader and a synchronous standby) and the
                    three RabbitMQ nodes; what already runs is left as it is
@@ -93,7 +94,7 @@ cluster_status() {
 cmd=${1:-help}
 shift || true
 profile=${CLUSTER_PROFILE:-cluster}
-if [[ "${1:-}" == cluster || "${1:-}" == cluster-test ]]; then
+if [[ "${1:-}" == cluster || "${1:-}" == cluster-test || "${1:-}" == cluster-bench ]]; then
   profile=$1
   shift
 fi

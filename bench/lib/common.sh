@@ -38,3 +38,10 @@ verdict() {
     if (v == "nan" || v == "") { print "n/a"; exit }
     ok = (op == "ge") ? (v + 0 >= t + 0) : (v + 0 <= t + 0); print ok ? "ok" : "MISS" }'
 }
+
+# db_uri DATABASE -> DB_URI naming that database, its query string (a cluster's target_session_attrs) kept.
+db_uri() {
+  local base=${DB_URI%%\?*} query=
+  [[ $DB_URI == *\?* ]] && query="?${DB_URI#*\?}"
+  echo "${base%/}/$1$query"
+}

@@ -28,7 +28,7 @@ pgbench_run() {
   log=$WORK/logs/pgbench-$name.log
   ((clients < threads)) && threads=$clients
   "$PGBENCH" -n -M prepared -c "$clients" -j "$threads" -T "$secs" -f "$ROOT/bench/sql/$script" \
-    "$DB_URI/$db" >>"$log" 2>&1 || die "pgbench failed (log: $log)"
+    "$(db_uri "$db")" >>"$log" 2>&1 || die "pgbench failed (log: $log)"
   PGB_TPS=$(awk '/^tps = / { v = $3 } END { print v }' "$log")
   PGB_LAT=$(awk '/^latency average = / { v = $4 } END { print v }' "$log")
 }
@@ -47,11 +47,11 @@ best_clients() {
   say "$name: pgbench is fastest at c=$BEST_CLIENTS ($(fmt %.0f "$best_tps") tx/s)"
 }
 
-# sql DATABASE SQL...: psql as app on the bench cluster, unaligned, tuples only.
+# sql DATABASE SQL...: psql as app on the bench's database server, unaligned, tuples only.
 sql() {
   local db=$1
   shift
-  "$PSQL" -X -q -At -v ON_ERROR_STOP=1 "$DB_URI/$db" "$@"
+  "$PSQL" -X -q -At -v ON_ERROR_STOP=1 "$(db_uri "$db")" "$@"
 }
 
 # cpu_us_per_request TICKS RPS SECONDS -> CPU microseconds per request (ticks of 1/CLK_TCK s)

@@ -19,6 +19,8 @@ service_env() {
     PROMOTION_MIGRATIONS_DIR="$ROOT/services/promotion/migrations"
     "$@"
   )
+  # On a cluster (bench/cluster.sh): every queue and the stream on each RabbitMQ node.
+  [[ -z ${MQ_QUORUM_INITIAL_GROUP_SIZE:-} ]] || SERVICE_ENV+=(MQ_QUORUM_INITIAL_GROUP_SIZE="$MQ_QUORUM_INITIAL_GROUP_SIZE")
 }
 
 # run_service ENV_ASSIGNMENTS... -- BINARY ARGS...: runs to completion (migrate), output to the log.

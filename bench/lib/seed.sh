@@ -21,9 +21,9 @@ seed() {
 
   hash=$("$TOOLS/bench_argon2" phc "$PASSWORD")
   "$PSQL" -X -q -v ON_ERROR_STOP=1 -v hash="$hash" -v n_login="$LOGIN_USERS" -v n_first="$FIRST_USERS" \
-    -f "$ROOT/bench/sql/seed_users.sql" "$DB_URI/users" >/dev/null
+    -f "$ROOT/bench/sql/seed_users.sql" "$(db_uri users)" >/dev/null
   "$PSQL" -X -q -v ON_ERROR_STOP=1 -v n_vouchers="$B2_USERS" \
-    -f "$ROOT/bench/sql/seed_promotion.sql" "$DB_URI/promotion" >/dev/null
+    -f "$ROOT/bench/sql/seed_promotion.sql" "$(db_uri promotion)" >/dev/null
 
   wait "$TOKENS_PID" || die "bench_tokens failed"
   say "seeded $LOGIN_USERS returning users, $FIRST_USERS new users, $B2_USERS vouchers and tokens in $(($(now_ms) - t0)) ms"

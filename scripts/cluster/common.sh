@@ -21,15 +21,17 @@ elapsed() { # since $1 (microseconds), as seconds with one decimal
 }
 
 # Every port lies below Linux's ephemeral range (32768-60999) and outside the other profiles' ranges
-# (README "Ports"): profile cluster uses 20000-20499, cluster-test the same layout 500 higher.
-# Member N (1-3) of each server listens on its base port + N.
+# (README "Ports"): profile cluster uses 20000-20499, cluster-test the same layout 500 higher, and
+# cluster-bench (bench/cluster.sh) 23000 higher, inside the bench's range. Member N (1-3) of each server
+# listens on its base port + N.
 set_profile() {
   PROFILE=$1
   local base
   case "$PROFILE" in
     cluster) base=20000 ;;
     cluster-test) base=20500 ;;
-    *) die "unknown profile '$PROFILE' (cluster or cluster-test)" ;;
+    cluster-bench) base=23000 ;;
+    *) die "unknown profile '$PROFILE' (cluster, cluster-test or cluster-bench)" ;;
   esac
   PG_PORT_BASE=$((base + 100))          # PostgreSQL   +101..+103
   PATRONI_PORT_BASE=$((base + 110))     # Patroni REST +111..+113
