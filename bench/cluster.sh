@@ -34,13 +34,14 @@ source "$BENCH/lib/services.sh"
 USERS_BIN=$BUILD/services/users/users-service
 PROMOTION_BIN=$BUILD/services/promotion/promotion-service
 declare -A FIGURES=()   # "target figure" -> text
-STARTED=()              # "stack bench" / "cluster cluster-bench", to stop on exit
+STACK_STARTED=0 CLUSTER_STARTED=0
 
 finish() {
-  local rc=$? what
+  local rc=$?
   trap - EXIT INT TERM
   stop_all
-  for what in "${STARTED[@]}"; do "$ROOT/scripts/$what" >&2 || true; done
+  ((STACK_STARTED == 0)) || "$ROOT/scripts/stack.sh" stop bench >&2 || true
+  ((CLUSTER_STARTED == 0)) || "$ROOT/scripts/cluster.sh" stop cluster-bench >&2 || true
   ((rc == 0)) || say "failed (exit $rc); logs in $WORK/logs"
   exit "$rc"
 }
@@ -145,14 +146,14 @@ main() {
   : >"$STARTED_FILE"
 
   "$ROOT/scripts/stack.sh" reset bench >&2
-  STARTED+=("stack.sh stop bench")
+  STACK_STARTED=1
   "$ROOT/scripts/stack.sh" start bench >&2
   eval "$("$ROOT/scripts/stack.sh" env bench)"
   run_target single
   "$ROOT/scripts/stack.sh" stop bench >&2
 
   "$ROOT/scripts/cluster.sh" reset cluster-bench >&2
-  STARTED+=("cluster.sh stop cluster-bench")
+  CLUSTER_STARTED=1
   "$ROOT/scripts/cluster.sh" start cluster-bench >&2
   eval "$("$ROOT/scripts/cluster.sh" env cluster-bench)"
   run_target cluster

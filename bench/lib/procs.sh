@@ -12,7 +12,7 @@ service_env() {
   SERVICE_ENV=(
     PATH=/usr/local/bin:/usr/bin:/bin
     HOME="$WORK"
-    DB_URI="$DB_URI" MQ_URI="$MQ_URI"
+    DB_URI="$DB_URI" USERS_DB_URI="$(db_uri users)" PROMOTION_DB_URI="$(db_uri promotion)" MQ_URI="$MQ_URI"
     PRIVATE_KEY="$ROOT/.run/keys/private.pem" PUBLIC_KEY="$ROOT/.run/keys/public.pem"
     LOG_DIR="$WORK/logs" LOG_LEVEL=warn
     USERS_MIGRATIONS_DIR="$ROOT/services/users/migrations"
