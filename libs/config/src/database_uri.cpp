@@ -1,8 +1,6 @@
 #include "config/database_uri.hpp"
 
 #include <algorithm>
-#include <boost/url/parse.hpp>
-#include <boost/url/url.hpp>
 #include <cctype>
 
 namespace config {
@@ -16,16 +14,17 @@ std::string database_uri(const Env& env, std::string_view app) {
   const std::string name = own ? specific : "DB_URI";
   const std::string text = env.string(name);
 
-  auto parsed = boost::urls::parse_uri(text);
-  if (!parsed || (parsed->scheme() != "postgresql" && parsed->scheme() != "postgres"))
-    throw Error(name, "must be a postgresql:// URI");
-  boost::urls::url uri{*parsed};
-  if (uri.path().empty() || uri.path() == "/") {
-    std::string path = "/";
-    path += app;
-    uri.set_path(path);
-  }
-  return std::string(uri.buffer());
+  // By hand rather than with a URL parser: libpq's host lists (h1:p1,h2:p2) are no RFC 3986 authority.
+  std::size_t start = std::string::npos;
+  for (const std::string_view scheme : {"postgresql://", "postgres://"})
+    if (text.starts_with(scheme)) start = scheme.size();
+  if (start == std::string::npos || start == text.size()) throw Error(name, "must be a postgresql:// URI");
+  const auto query = std::min(text.find('?', start), text.size());
+  const auto at = text.rfind('@', query);  // a '/' in the password must not end the authority
+  const auto slash = std::min(text.find('/', at == std::string::npos || at < start ? start : at + 1), query);
+  const auto path = std::string_view(text).substr(slash, query - slash);
+  if (path.size() > 1) return text;  // it names a database
+  return text.substr(0, slash) + "/" + std::string(app) + text.substr(query);
 }
 
 }  // namespace config

@@ -58,7 +58,7 @@ Report run(const std::string& db_uri, const std::filesystem::path& dir,
   const std::string db_name = pg::database_of(db_uri);
   if (!db_name.empty()) ensure_database(db_uri, db_name);
 
-  pg::BlockingConnection conn(db_uri);
+  pg::BlockingConnection conn = connect_to_new_database(db_uri);
   log("waiting for the migration lock of database " + db_name);
   conn.exec("SELECT pg_advisory_lock($1)", {std::to_string(lock_key)});
   conn.exec(create_history);
