@@ -90,7 +90,7 @@ done
 for i in 1 2; do
   echo "  consumer $i          http://127.0.0.1:${CONSUMER_PORTS[i - 1]}   (pid ${PIDS[consumer-$i]})   /metrics, /readyz"
 done
-echo "  PostgreSQL          $(pg_hosts_list)   leader: member $("$CLUSTER" pg-leader cluster)   (scripts/cluster.sh psql; patronictl list)"
+echo "  PostgreSQL          127.0.0.1:$(pg_port 1)-$(pg_port 3)   leader: member $("$CLUSTER" pg-leader cluster)   (scripts/cluster.sh psql; patronictl list)"
 echo "  Patroni REST        127.0.0.1:$((PATRONI_PORT_BASE + 1))-$((PATRONI_PORT_BASE + 3));  etcd 127.0.0.1:$((ETCD_CLIENT_PORT_BASE + 1))-$((ETCD_CLIENT_PORT_BASE + 3))"
 echo "  RabbitMQ            127.0.0.1:$((MQ_PORT_BASE + 1))-$((MQ_PORT_BASE + 3))   (scripts/cluster.sh mqctl list_queues name type leader members)"
 echo "  logs                logs/cluster/<name>/   (cluster: .run/cluster/{etcd,pg,mq}/<N>/; front door: .run/cluster/front-door)"
