@@ -5,6 +5,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/servers.sh
+source "$ROOT/scripts/servers.sh"
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 MQ_BIN=${MQ_BIN:-/usr/lib/rabbitmq/bin}
 PG_SUPERUSER_PASSWORD=postgres   # local development only
@@ -127,13 +129,6 @@ as_mq() {
 
 # Commands that change a profile's servers hold its lock (fd 9). Servers started under it must
 # not inherit fd 9 (they would hold the lock for their lifetime): their launch closes it.
-# True while the process exists and is not a zombie awaiting its reaper.
-alive() {
-  local state
-  [[ "${1:-}" =~ ^[0-9]+$ ]] || return 1
-  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
-  [[ -n "$state" && "$state" != Z && "$state" != X ]]
-}
 
 lock_profile() {
   mkdir -p "$RUN_DIR"
@@ -274,20 +269,7 @@ mq_pid() {
 
 mq_prepare() {
   mkdir -p "$MQ_DIR"/{mnesia,log,home,conf.d}
-  cat >"$MQ_DIR/rabbitmq.conf" <<EOF
-# Written by scripts/stack.sh on every start; edit the script, not this file.
-listeners.tcp.default = 127.0.0.1:$MQ_PORT
-loopback_users = none
-default_vhost = /
-default_user = $APP_USER
-default_pass = $APP_PASSWORD
-default_user_tags.administrator = true
-default_permissions.configure = .*
-default_permissions.read = .*
-default_permissions.write = .*
-log.console = false
-log.file.level = info
-EOF
+  rabbitmq_base_conf "$MQ_PORT" scripts/stack.sh >"$MQ_DIR/rabbitmq.conf"
   echo '[].' >"$MQ_DIR/enabled_plugins"          # no plugins (no management UI)
   : >"$MQ_DIR/rabbitmq-env.conf"                 # keeps /etc/rabbitmq/rabbitmq-env.conf out
   if ((IS_ROOT)); then
@@ -414,14 +396,6 @@ mq_start() {
   note "rabbitmq ($PROFILE): started (pid $pid, node $MQ_NODE) on 127.0.0.1:$MQ_PORT in $(elapsed "$t0")$( ((fresh)) && echo ', fresh node')"
 }
 
-mq_wait_gone() { # pid seconds
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do
-    alive "$1" || return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 mq_stop() {
   local pid t0
@@ -434,12 +408,12 @@ mq_stop() {
   fi
   # `stop <pidfile>` returns once the OS process has exited.
   as_mq timeout 90 "$MQ_BIN/rabbitmqctl" -q stop "$MQ_PIDFILE" >/dev/null 2>&1 || true
-  if ! mq_wait_gone "$pid" 5; then
+  if ! wait_gone "$pid" 5; then
     note "rabbitmq ($PROFILE): rabbitmqctl stop failed, sending SIGTERM"
     kill -TERM "$pid" 2>/dev/null || true
-    if ! mq_wait_gone "$pid" 30; then
+    if ! wait_gone "$pid" 30; then
       kill -KILL "$pid" 2>/dev/null || true
-      mq_wait_gone "$pid" 5 || die "rabbitmq ($PROFILE): pid $pid survives SIGKILL"
+      wait_gone "$pid" 5 || die "rabbitmq ($PROFILE): pid $pid survives SIGKILL"
     fi
   fi
   rm -f "$MQ_PIDFILE"
@@ -454,7 +428,7 @@ mq_kill() {
     return 0
   fi
   kill -KILL "$pid"
-  mq_wait_gone "$pid" 10 || true
+  wait_gone "$pid" 10 || true
   note "rabbitmq ($PROFILE): killed (pid $pid); the pid file is left behind, as after a crash"
 }
 

@@ -2,6 +2,9 @@
 # The cluster's profiles, ports and process helpers, shared by scripts/cluster/*.sh. Sourced by
 # scripts/cluster.sh; does nothing by itself.
 
+# shellcheck source=scripts/servers.sh
+source "$ROOT/scripts/servers.sh"
+
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 MQ_BIN=${MQ_BIN:-/usr/lib/rabbitmq/bin}
 APP_USER=app
@@ -85,13 +88,6 @@ owned_dir() { # user dir...
     die "user $user cannot write $1: every directory above the checkout must be traversable (o+x) by $user"
 }
 
-# True while the process exists and is not a zombie awaiting its reaper.
-alive() {
-  local state
-  [[ "${1:-}" =~ ^[0-9]+$ ]] || return 1
-  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
-  [[ -n "$state" && "$state" != Z && "$state" != X ]]
-}
 
 # The pid in a pid file while that process lives and its command line contains a marker (a path of
 # its own), which guards against a reused pid.
@@ -119,14 +115,6 @@ spawn() { # pidfile log user command...
   echo "$!" >"$pidfile"
 }
 
-wait_gone() { # pid seconds
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do
-    alive "$1" || return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 # SIGTERM, then SIGKILL after a grace period.
 terminate() { # pid grace-seconds

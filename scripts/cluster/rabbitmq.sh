@@ -74,19 +74,8 @@ mq_prepare() { # member
   dir=$(mq_dir "$n")
   owned_dir "$MQ_USER" "$dir" "$dir/mnesia" "$dir/log" "$dir/conf.d"
   {
+    rabbitmq_base_conf "$(mq_port "$n")" scripts/cluster.sh
     cat <<EOF
-# Written by scripts/cluster.sh on every start; edit the script, not this file.
-listeners.tcp.default = 127.0.0.1:$(mq_port "$n")
-loopback_users = none
-default_vhost = /
-default_user = $APP_USER
-default_pass = $APP_PASSWORD
-default_user_tags.administrator = true
-default_permissions.configure = .*
-default_permissions.read = .*
-default_permissions.write = .*
-log.console = false
-log.file.level = info
 # A fresh node joins the others (the first to boot forms the cluster); a restarted node rejoins the
 # cluster its data names. A node cut off from the majority pauses instead of diverging.
 cluster_partition_handling = pause_minority
