@@ -144,6 +144,28 @@ stop_started_services() {
   done
 }
 
+# On Ctrl-C, SIGTERM or exit, once: stops the services started here, then runs the rest of the arguments (the
+# stack's or the cluster's stop). Sets $stopping for supervise. NAME prefixes the message.
+stop_on_exit() { # name stop-command...
+  STOP_NAME=$1
+  shift
+  STOP_SERVERS=("$@")
+  stopping=0
+  trap 'stop_everything; exit 130' INT
+  trap 'stop_everything; exit 143' TERM
+  trap 'rc=$?; stop_everything; exit $rc' EXIT
+}
+
+stop_everything() {
+  ((stopping)) && return
+  stopping=1
+  trap '' INT TERM
+  echo
+  echo "$STOP_NAME: stopping"
+  stop_started_services
+  "${STOP_SERVERS[@]}" || true
+}
+
 # Waits for the first service (PIDS) to exit. Exit 0 when `make down` stopped them (it removes the pid
 # files first), else the exit code of the one that ended; the caller's EXIT trap stops the others.
 # Returns at once when the caller is already stopping ($stopping, set by its trap).

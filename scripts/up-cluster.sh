@@ -27,20 +27,8 @@ for bin in "$USERS_BIN" "$PROMOTION_BIN"; do
 done
 claim_pid_dir
 
-stopping=0
 declare -A PIDS=()
-cleanup() {
-  ((stopping)) && return
-  stopping=1
-  trap '' INT TERM
-  echo
-  echo "up-cluster: stopping"
-  stop_started_services
-  "$CLUSTER" stop cluster || true
-}
-trap 'cleanup; exit 130' INT
-trap 'cleanup; exit 143' TERM
-trap 'rc=$?; cleanup; exit $rc' EXIT
+stop_on_exit up-cluster "$CLUSTER" stop cluster
 
 "$CLUSTER" start cluster
 "$ROOT/scripts/keys.sh"

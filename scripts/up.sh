@@ -21,20 +21,8 @@ PROMOTION_BIN=$(service_bin promotion)
 
 claim_pid_dir
 
-stopping=0
 declare -A PIDS=()
-cleanup() {
-  ((stopping)) && return
-  stopping=1
-  trap '' INT TERM
-  echo
-  echo "up: stopping"
-  stop_started_services
-  "$STACK" stop dev || true
-}
-trap 'cleanup; exit 130' INT
-trap 'cleanup; exit 143' TERM
-trap 'rc=$?; cleanup; exit $rc' EXIT
+stop_on_exit up "$STACK" stop dev
 
 "$STACK" start dev
 "$ROOT/scripts/keys.sh"
