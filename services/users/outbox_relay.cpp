@@ -133,19 +133,20 @@ std::size_t OutboxRelay::relay_once(RelayConnections& connections, Outbox outbox
         failures_.inc(static_cast<double>(messages.size()));
         throw;
       }
-      for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        if (outcomes[i] == amqp::Confirm::acked) {
-          published.push_back(rows[i].id);
-        } else {
-          log_->error("outbox relay: event {} was {} by the broker; it stays pending", messages[i].message_id,
-                      outcomes[i] == amqp::Confirm::returned ? "returned" : "nacked");
-        }
-      }
+      for (std::size_t i = 0; i < outcomes.size(); ++i)
+        if (outcomes[i] == amqp::Confirm::acked) published.push_back(rows[i].id);
     }
     store.mark_published(outbox, published);
     database.exec("COMMIT");
     published_.inc(static_cast<double>(published.size()));
     failures_.inc(static_cast<double>(messages.size() - published.size()));
+    if (published.size() < messages.size()) {
+      // Nacked (the queue has no leader now) or returned (no queue): the rows stay pending. A channel that nacks
+      // may keep doing so (seen after a quorum queue's leader died), so the relay reconnects, with backoff.
+      throw amqp::Error(std::to_string(messages.size() - published.size()) + " of " + std::to_string(messages.size()) +
+                        " event(s) nacked or returned by the broker (first " + messages.front().message_id +
+                        "); they stay pending");
+    }
     up_.set(1);
     if (!messages.empty()) log_->info("outbox relay: published {} event(s)", published.size());
     return messages.size();

@@ -48,6 +48,10 @@ std::optional<Delivery> Connection::next_delivery(std::chrono::milliseconds time
       if (frame.frame_type == AMQP_FRAME_METHOD && (frame.payload.method.id == AMQP_CHANNEL_CLOSE_METHOD ||
                                                     frame.payload.method.id == AMQP_CONNECTION_CLOSE_METHOD))
         throw Error("consume: the broker closed the channel");
+      // The broker ended the subscription (the queue went away, or its leader did): consume again on a new
+      // connection rather than wait for deliveries that will not come.
+      if (frame.frame_type == AMQP_FRAME_METHOD && frame.payload.method.id == AMQP_BASIC_CANCEL_METHOD)
+        throw Error("consume: the broker cancelled the consumer");
       return std::nullopt;
     }
     check(reply, "consume");
