@@ -75,6 +75,7 @@ void OutboxRelay::run() {
   RelayConnections connections{settings_};
   auto backoff = min_backoff;
   auto next_poll = steady_clock::now();
+  auto next_forget = steady_clock::now();
   while (!stopping_) {
     try {
       // Drain everything pending, then wait for a NOTIFY, the poll deadline or a stop.
@@ -84,6 +85,11 @@ void OutboxRelay::run() {
         pending_.set(static_cast<double>(backlog.pending));
         oldest_age_.set(backlog.oldest_age_seconds);
         next_poll = steady_clock::now() + settings_.poll;
+      }
+      if (steady_clock::now() >= next_forget) {  // once a minute, not on every wake-up
+        const auto now = duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+        OutboxStore{connections.database()}.forget_expired_revocations(now, service::TokenSettings::leeway.count());
+        next_forget = steady_clock::now() + minutes(1);
       }
       connections.broker().keep_alive();  // an idle relay notices a dead node too, within two heartbeats
       up_.set(1);
@@ -105,13 +111,10 @@ void OutboxRelay::run() {
   }
 }
 
-// Everything pending, logouts first (a second matters for them), then expired logouts are forgotten.
+// Everything pending, logouts first (a second matters for them).
 void OutboxRelay::drain(RelayConnections& connections) {
   for (const auto outbox : {Outbox::revocations, Outbox::first_logins})
     while (!stopping_ && relay_once(connections, outbox) == settings_.batch) {}
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  OutboxStore{connections.database()}.forget_expired_revocations(
-      std::chrono::duration_cast<std::chrono::seconds>(now).count(), service::TokenSettings::leeway.count());
 }
 
 std::size_t OutboxRelay::relay_once(RelayConnections& connections, Outbox outbox) {

@@ -4,6 +4,7 @@
 #include <amqp_framing.h>
 #include <amqp_tcp_socket.h>
 
+#include "config/list.hpp"
 #include "connection_state.hpp"
 #include "state.hpp"
 #include "table.hpp"
@@ -17,18 +18,6 @@ namespace amqp {
 
 namespace {
 
-// The nodes of a comma-separated URI list, in order.
-std::vector<std::string> node_uris(const std::string& list) {
-  std::vector<std::string> uris;
-  for (std::size_t start = 0; start <= list.size();) {
-    const auto comma = std::min(list.find(',', start), list.size());
-    if (comma > start) uris.push_back(list.substr(start, comma - start));
-    start = comma + 1;
-  }
-  if (uris.empty()) throw Error("MQ_URI is empty");
-  return uris;
-}
-
 // The node a process tries first: starts random (spreading processes over the nodes), then the one after the
 // node last connected to.
 std::atomic<std::size_t> first_node{std::random_device{}()};
@@ -36,7 +25,8 @@ std::atomic<std::size_t> first_node{std::random_device{}()};
 }  // namespace
 
 Connection::Connection(const ConnectionOptions& options) {
-  const auto uris = node_uris(options.uri);
+  const auto uris = config::comma_list(options.uri);
+  if (uris.empty()) throw Error("MQ_URI is empty");
   const auto start = first_node.load();
   std::string failures;
   for (std::size_t i = 0; i < uris.size(); ++i) {

@@ -1,6 +1,7 @@
 #include "auth/keys.hpp"
 
 #include "base64url.hpp"
+#include "config/list.hpp"
 #include "openssl_handles.hpp"
 
 #include <openssl/core_names.h>
@@ -161,11 +162,7 @@ PublicKey& PublicKey::operator=(const PublicKey& other) {
 std::vector<PublicKey> load_public_keys(std::string_view list) {
   if (list.find("-----BEGIN") != std::string_view::npos) return {PublicKey::load(list)};
   std::vector<PublicKey> keys;
-  for (std::size_t start = 0; start <= list.size();) {
-    const auto comma = std::min(list.find(',', start), list.size());
-    const std::filesystem::path path{list.substr(start, comma - start)};
-    start = comma + 1;
-    if (path.empty()) continue;
+  for (const std::filesystem::path path : config::comma_list(list)) {
     std::error_code ec;
     if (!std::filesystem::is_directory(path, ec)) {
       keys.push_back(PublicKey::load(path.string()));

@@ -5,6 +5,7 @@
 
 #include "config/database_uri.hpp"
 #include "config/error.hpp"
+#include "config/list.hpp"
 
 namespace service {
 
@@ -46,12 +47,10 @@ int workers(const config::Env& env) { return static_cast<int>(env.integer("WORKE
 BrokerSettings broker_settings(const config::Env& env) {
   BrokerSettings settings;
   settings.uri = env.string("MQ_URI");
-  for (std::size_t start = 0; start <= settings.uri.size();) {
-    const auto comma = std::min(settings.uri.find(',', start), settings.uri.size());
-    if (settings.uri.compare(start, 7, "amqp://") != 0)
-      throw config::Error("MQ_URI", "must be an amqp:// URI, or several separated by commas");
-    start = comma + 1;
-  }
+  const auto nodes = config::comma_list(settings.uri);
+  if (nodes.empty() ||
+      std::any_of(nodes.begin(), nodes.end(), [](const auto& node) { return !node.starts_with("amqp://"); }))
+    throw config::Error("MQ_URI", "must be an amqp:// URI, or several separated by commas");
   settings.heartbeat = std::chrono::seconds(env.integer("MQ_HEARTBEAT_SECONDS", 5, 0, 600));
   settings.routing_key = env.string("MQ_PROMOTION_ROUTING_KEY", "promotion");
   settings.delivery_limit = env.integer("MQ_DELIVERY_LIMIT", 5, 1, 1000);
