@@ -53,7 +53,7 @@ boost::asio::awaitable<Campaign> CampaignStore::create(NewCampaign campaign) {
 
 boost::asio::awaitable<std::vector<Campaign>> CampaignStore::list() {
   const std::string sql = "SELECT " + campaign_columns + " FROM campaigns ORDER BY created_at DESC, id DESC";
-  auto r = co_await pool_.query(sql);
+  auto r = co_await pool_.read(sql);
   std::vector<Campaign> campaigns;
   campaigns.reserve(static_cast<std::size_t>(r.rows()));
   for (int row = 0; row < r.rows(); ++row) campaigns.push_back(campaign_from(r, row));
@@ -64,7 +64,7 @@ boost::asio::awaitable<std::optional<Campaign>> CampaignStore::find(std::string 
   if (!events::is_uuid(id)) co_return std::nullopt;
   pg::Params params{std::move(id)};
   const std::string sql = "SELECT " + campaign_columns + " FROM campaigns WHERE id = $1::uuid";
-  auto r = co_await pool_.query(sql, std::move(params));
+  auto r = co_await pool_.read(sql, std::move(params));
   if (r.rows() == 0) co_return std::nullopt;
   co_return campaign_from(r, 0);
 }

@@ -39,7 +39,7 @@ GrantOutcome outcome_from(std::string_view text) {
 
 boost::asio::awaitable<std::vector<Voucher>> VoucherStore::list_for(std::string user_id) {
   pg::Params params{std::move(user_id)};
-  auto r = co_await pool_.query(
+  auto r = co_await pool_.read(
       "SELECT " + voucher_columns + " FROM vouchers WHERE user_id = $1 ORDER BY issued_at DESC, id", std::move(params));
   std::vector<Voucher> vouchers;
   for (int row = 0; row < r.rows(); ++row) vouchers.push_back(voucher_from(r, row));

@@ -14,7 +14,7 @@ std::int64_t unix_seconds(std::chrono::system_clock::time_point time) {
 
 boost::asio::awaitable<bool> RevocationStore::revoked(auth::Claims claims) {
   pg::Params params{std::move(claims.jti), std::move(claims.sub), std::to_string(claims.iat)};
-  const auto r = co_await pool_.query(
+  const auto r = co_await pool_.read(
       "SELECT EXISTS (SELECT 1 FROM revocations WHERE jti = $1)"
       " OR EXISTS (SELECT 1 FROM revocations WHERE user_id = $2::uuid AND jti IS NULL AND issued_until >= $3::bigint)",
       std::move(params));

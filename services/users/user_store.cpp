@@ -60,7 +60,7 @@ boost::asio::awaitable<boost::system::result<User, Failure>> UserStore::create(R
 
 boost::asio::awaitable<std::optional<Credentials>> UserStore::find_credentials(std::string identifier) {
   pg::Params params{normalize_identifier(identifier)};
-  auto r = co_await pool_.query(
+  auto r = co_await pool_.read(
       "SELECT u.id, u.password_hash, u.is_active, u.is_admin, u.first_login_at IS NULL"
       " FROM user_identifiers i JOIN users u ON u.id = i.user_id WHERE i.identifier = $1",
       std::move(params));
@@ -92,8 +92,8 @@ boost::asio::awaitable<void> UserStore::replace_password_hash(std::string user_i
 
 boost::asio::awaitable<std::optional<User>> UserStore::find(std::string user_id) {
   pg::Params params{std::move(user_id)};
-  auto r = co_await pool_.query("SELECT " + user_columns + " FROM users WHERE id = $1::uuid AND is_active",
-                                std::move(params));
+  auto r = co_await pool_.read("SELECT " + user_columns + " FROM users WHERE id = $1::uuid AND is_active",
+                               std::move(params));
   if (r.rows() == 0) co_return std::nullopt;
   co_return user_from(r);
 }

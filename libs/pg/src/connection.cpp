@@ -89,25 +89,32 @@ asio::awaitable<Result> Connection::query(std::string sql, Params params) {
   if (!conn_ || PQstatus(conn_.get()) != CONNECTION_OK) throw ConnectionLost("not connected to the database");
   for (int attempt = 0;; ++attempt) {
     const auto name = co_await prepared(sql, static_cast<int>(params.size()));
-    bool stale = false;
     try {
       co_return co_await execute(name, sql, params);
     } catch (const Error& error) {
       // A server that became a standby (a failover): this connection will never write again.
-      if (is_read_only_server(error)) read_only_ = true;
-      // "cached plan must not change result type": a migration changed what the statement returns.
-      stale = error.sqlstate == "0A000" && !name.empty();
-      if (!stale) throw;
-      prepared_.erase(sql);
+      if (is_read_only_server(error)) retired_ = true;
+      if (!detail::is_stale_plan(error) || name.empty()) throw;
+      forget(sql, name);
       if (attempt > 0 || PQtransactionStatus(conn_.get()) != PQTRANS_IDLE) throw;
     }
+  }
+}
+
+std::string Connection::new_statement_name(const std::string& sql) {
+  return "s" + std::to_string(std::hash<std::string>{}(sql)) + "_" + std::to_string(generation_++);
+}
+
+void Connection::forget(const std::string& sql, const std::string& name) {
+  if (const auto known = prepared_.find(sql); known != prepared_.end() && known->second == name) {
+    prepared_.erase(known);
   }
 }
 
 asio::awaitable<std::string> Connection::prepared(const std::string& sql, int parameters) {
   if (const auto known = prepared_.find(sql); known != prepared_.end()) co_return known->second;
   if (prepared_.size() >= max_prepared) co_return std::string{};
-  std::string name = "s" + std::to_string(std::hash<std::string>{}(sql)) + "_" + std::to_string(generation_++);
+  std::string name = new_statement_name(sql);
   if (PQsendPrepare(conn_.get(), name.c_str(), sql.c_str(), parameters, nullptr) == 0) {
     detail::raise(conn_.get(), nullptr);
   }
@@ -117,16 +124,28 @@ asio::awaitable<std::string> Connection::prepared(const std::string& sql, int pa
   co_return name;
 }
 
-asio::awaitable<Result> Connection::execute(const std::string& name, const std::string& sql, const Params& params) {
+namespace {
+
+std::vector<const char*> values_of(const Params& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
+  return values;
+}
+
+// Sends `sql` with its parameters bound (always the extended protocol: never spliced into the SQL), prepared
+// as `name` unless that is empty; false when libpq could not queue it.
+bool send_statement(PGconn* conn, const std::string& name, const std::string& sql, const Params& params) {
+  const auto values = values_of(params);
   const int count = static_cast<int>(values.size());
-  // Always the extended protocol, so parameters are bound and never spliced into the SQL.
-  const int sent = name.empty()
-                       ? PQsendQueryParams(conn_.get(), sql.c_str(), count, nullptr, values.data(), nullptr, nullptr, 0)
-                       : PQsendQueryPrepared(conn_.get(), name.c_str(), count, values.data(), nullptr, nullptr, 0);
-  if (sent == 0) detail::raise(conn_.get(), nullptr);
+  return (name.empty() ? PQsendQueryParams(conn, sql.c_str(), count, nullptr, values.data(), nullptr, nullptr, 0)
+                       : PQsendQueryPrepared(conn, name.c_str(), count, values.data(), nullptr, nullptr, 0)) != 0;
+}
+
+}  // namespace
+
+asio::awaitable<Result> Connection::execute(const std::string& name, const std::string& sql, const Params& params) {
+  if (!send_statement(conn_.get(), name, sql, params)) detail::raise(conn_.get(), nullptr);
   co_await flush();
   co_return co_await collect();
 }
@@ -145,15 +164,19 @@ asio::awaitable<void> Connection::flush() {
   }
 }
 
+asio::awaitable<void> Connection::result_arrived() {
+  while (PQisBusy(conn_.get()) != 0) {
+    co_await socket_.async_wait(Wait::wait_read, asio::use_awaitable);
+    if (PQconsumeInput(conn_.get()) == 0) detail::raise_lost(conn_.get());
+  }
+}
+
 asio::awaitable<Result> Connection::collect() {
   PGconn* conn = conn_.get();
   std::unique_ptr<PGresult, decltype(&PQclear)> kept(nullptr, &PQclear);
   bool failed = false;
   for (;;) {
-    while (PQisBusy(conn) != 0) {
-      co_await socket_.async_wait(Wait::wait_read, asio::use_awaitable);
-      if (PQconsumeInput(conn) == 0) detail::raise_lost(conn);
-    }
+    co_await result_arrived();
     PGresult* next = PQgetResult(conn);
     if (next == nullptr) break;
     const ExecStatusType status = PQresultStatus(next);
@@ -173,6 +196,91 @@ asio::awaitable<Result> Connection::collect() {
   co_return Result(kept.release());
 }
 
+void Connection::enter_pipeline() {
+  if (PQenterPipelineMode(conn_.get()) == 0) detail::raise_lost(conn_.get());
+}
+
+void Connection::send(const std::string& sql, const Params& params) {
+  PGconn* conn = conn_.get();
+  Sent sent;
+  sent.sql = sql;
+  if (const auto known = prepared_.find(sql); known != prepared_.end()) {
+    sent.name = known->second;
+  } else if (prepared_.size() < max_prepared) {
+    sent.name = new_statement_name(sql);
+    sent.prepares = true;
+    if (PQsendPrepare(conn, sent.name.c_str(), sql.c_str(), static_cast<int>(params.size()), nullptr) == 0) {
+      retired_ = true;
+      detail::raise_lost(conn);
+    }
+    prepared_.emplace(sql, sent.name);
+  }
+  if (!send_statement(conn, sent.name, sql, params)) {
+    retired_ = true;  // a Prepare may have gone out without its statement: out of step with sent_
+    detail::raise_lost(conn);
+  }
+  sent_.push_back(std::move(sent));
+}
+
+void Connection::sync() {
+  if (PQpipelineSync(conn_.get()) == 0) detail::raise_lost(conn_.get());
+  sent_.back().ends_batch = true;
+}
+
+bool Connection::ready() { return PQisBusy(conn_.get()) == 0; }
+
+asio::awaitable<Result> Connection::receive() {
+  PGconn* conn = conn_.get();
+  const Sent sent = std::move(sent_.front());
+  sent_.pop_front();
+  std::unique_ptr<PGresult, decltype(&PQclear)> kept(nullptr, &PQclear);
+  bool failed = false;
+  bool prepare_failed = false;
+  // The Prepare's results (when one went ahead), then the statement's; each ends with a null result.
+  for (int round = sent.prepares ? 0 : 1; round < 2; ++round) {
+    bool any = false;
+    for (PGresult* next = nullptr;;) {
+      co_await result_arrived();
+      if ((next = PQgetResult(conn)) == nullptr) break;
+      any = true;
+      if (failed) {  // the first error is the one to report
+        PQclear(next);
+        continue;
+      }
+      failed = !detail::succeeded(next);
+      prepare_failed = failed && round == 0;
+      kept.reset(next);
+    }
+    if (!any) {  // libpq and sent_ disagree: never reuse this connection
+      retired_ = true;
+      detail::raise_lost(conn);
+    }
+  }
+  if (sent.ends_batch) {
+    co_await result_arrived();
+    PGresult* end = PQgetResult(conn);
+    const bool in_step = end != nullptr && PQresultStatus(end) == PGRES_PIPELINE_SYNC;
+    PQclear(end);
+    if (!in_step) {
+      retired_ = true;
+      detail::raise_lost(conn);
+    }
+  }
+  if (!failed) co_return Result(kept.release());
+  if (PQresultStatus(kept.get()) == PGRES_PIPELINE_ABORTED) throw detail::PipelineAborted();
+  try {
+    detail::raise(conn, kept.get());
+  } catch (const Error& error) {
+    if (is_read_only_server(error)) retired_ = true;
+    if (prepare_failed || detail::is_stale_plan(error)) forget(sent.sql, sent.name);
+    throw;
+  }
+}
+
+void Connection::exit_pipeline() {
+  if (PQexitPipelineMode(conn_.get()) == 0) retired_ = true;
+}
+
 bool Connection::reusable() {
   PGconn* conn = conn_.get();
   if (conn == nullptr) return false;
@@ -180,7 +288,8 @@ bool Connection::reusable() {
   for (int round = 0; round < 2 && PQstatus(conn) == CONNECTION_OK && readable_now(PQsocket(conn)); ++round) {
     if (PQconsumeInput(conn) == 0) break;
   }
-  return !read_only_ && PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE;
+  return !retired_ && PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE &&
+         PQpipelineStatus(conn) == PQ_PIPELINE_OFF;
 }
 
 }  // namespace pg

@@ -6,6 +6,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "pg/connection.hpp"
+#include "pipeline.hpp"
 #include "slots.hpp"
 
 namespace pg {
@@ -13,7 +14,10 @@ namespace pg {
 Pool::Pool(boost::asio::any_io_executor executor, PoolOptions options)
     : executor_(std::move(executor)),
       options_(std::move(options)),
-      slots_(std::make_shared<Slots>(executor_, options_.size)) {}
+      slots_(std::make_shared<Slots>(executor_, options_.size)),
+      pipeline_(std::make_unique<Pipeline>(executor_, *this)) {}
+
+Pool::~Pool() = default;
 
 boost::asio::awaitable<Session> Pool::acquire() {
   // The session owns the slot from here on, so a failed connect still hands it back.
@@ -42,6 +46,10 @@ const PoolStats& Pool::stats() const { return slots_->stats; }
 boost::asio::awaitable<Result> Pool::query(std::string sql, Params params) {
   Session session = co_await acquire();
   co_return co_await session.query(std::move(sql), std::move(params));
+}
+
+boost::asio::awaitable<Result> Pool::read(std::string sql, Params params) {
+  co_return co_await pipeline_->query(std::move(sql), std::move(params));
 }
 
 boost::asio::awaitable<bool> Pool::select_one() {

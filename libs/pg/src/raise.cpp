@@ -38,6 +38,8 @@ bool succeeded(const PGresult* result) {
   return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
 }
 
+bool is_stale_plan(const Error& error) { return error.sqlstate == "0A000"; }
+
 Result checked(const PGconn* conn, PGresult* result) {
   Result owned(result);
   if (result == nullptr || !succeeded(result)) raise(conn, result);

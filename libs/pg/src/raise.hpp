@@ -3,6 +3,7 @@
 
 #include <libpq-fe.h>
 
+#include "pg/error.hpp"
 #include "pg/result.hpp"
 
 namespace pg::detail {
@@ -19,5 +20,14 @@ Result checked(const PGconn* conn, PGresult* result);
 
 // True for the statuses a statement may succeed with.
 bool succeeded(const PGresult* result);
+
+// A pipelined statement that did not run because an earlier one of its batch failed; sent again by the pool.
+struct PipelineAborted : Error {
+  PipelineAborted() : Error("an earlier statement of the pipeline batch failed") {}
+};
+
+// SQLSTATE 0A000 on a prepared statement: "cached plan must not change result type" (a migration changed what
+// the statement returns); prepared again, the statement succeeds.
+bool is_stale_plan(const Error& error);
 
 }  // namespace pg::detail

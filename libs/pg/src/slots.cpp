@@ -49,6 +49,11 @@ std::shared_ptr<Connection> Slots::take_open_connection() {
   return connection;
 }
 
+bool Slots::contended() {
+  const std::lock_guard lock{mutex_};
+  return !waiters_.empty();
+}
+
 void Slots::give_back(std::shared_ptr<Connection> connection) noexcept {
   --stats.in_use;
   const std::lock_guard lock{mutex_};

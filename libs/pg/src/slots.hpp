@@ -26,6 +26,8 @@ class Slots {
   boost::asio::awaitable<std::shared_ptr<Connection>> take(std::chrono::milliseconds timeout);
   // Never blocks; nullptr hands back the permit only (a broken connection).
   void give_back(std::shared_ptr<Connection> connection) noexcept;
+  // Whether a borrower waits for a permit not yet granted (one granted but not yet resumed does not count).
+  bool contended();
 
   PoolStats stats;
 

@@ -5,6 +5,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -33,16 +34,39 @@ class Connection {
   boost::asio::awaitable<Result> query(std::string sql, Params params);
 
   static constexpr std::size_t max_prepared = 256;
-  // Connected, idle and outside any transaction: safe to hand to the next borrower. Reads pending input
-  // first so that a connection the server has closed meanwhile is reported as not reusable.
+  // Connected, idle, outside any transaction and out of pipeline mode: safe to hand to the next borrower.
+  // Reads pending input first so that a connection the server has closed meanwhile is reported as not reusable.
   bool reusable();
 
- private:
+  // libpq's pipeline mode (the pool's shared reads): `send` queues a statement, prepared as `query` does,
+  // without waiting; `sync` ends a batch (one implicit transaction) and starts sending it; `receive` returns
+  // the oldest statement's rows, waiting for them if `ready` is false. A statement after a failed one in its
+  // batch did not run: receive throws detail::PipelineAborted for it. Every statement must be received before
+  // exit_pipeline.
+  void enter_pipeline();
+  void send(const std::string& sql, const Params& params);
+  void sync();
   boost::asio::awaitable<void> flush();
+  bool ready();
+  boost::asio::awaitable<Result> receive();
+  void exit_pipeline();
+
+ private:
+  struct Sent {
+    std::string sql;
+    std::string name;         // empty: sent unprepared
+    bool prepares = false;    // a Prepare went ahead of it
+    bool ends_batch = false;  // a Sync follows it
+  };
   boost::asio::awaitable<Result> collect();
+  // Waits until libpq holds the next result (or the end of the current statement's results).
+  boost::asio::awaitable<void> result_arrived();
   // The name `sql` is prepared under on this connection, preparing it first; empty when the cache is full.
   boost::asio::awaitable<std::string> prepared(const std::string& sql, int parameters);
   boost::asio::awaitable<Result> execute(const std::string& name, const std::string& sql, const Params& params);
+  std::string new_statement_name(const std::string& sql);
+  // Forgets `sql`'s prepared name after a failed Prepare or an invalidated plan, unless it was prepared anew since.
+  void forget(const std::string& sql, const std::string& name);
   void watch_socket();
 
   struct Finish {
@@ -51,9 +75,10 @@ class Connection {
   std::unique_ptr<pg_conn, Finish> conn_;
   int watched_fd_ = -1;                                    // libpq's socket that socket_ holds a dup() of
   boost::asio::posix::stream_descriptor socket_;           // declared after conn_: closed before PQfinish
-  bool read_only_ = false;                                 // the server answered as a standby: not to be pooled again
+  bool retired_ = false;  // a standby answered, or the pipeline went out of step: not to be pooled again
   std::unordered_map<std::string, std::string> prepared_;  // statement text -> its name on this connection
   std::uint64_t generation_ = 0;  // part of a name, so a statement prepared again gets a new one
+  std::deque<Sent> sent_;         // pipeline mode: statements sent and not yet received, oldest first
 };
 
 }  // namespace pg

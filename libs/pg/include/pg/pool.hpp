@@ -17,13 +17,24 @@
 
 namespace pg {
 
+class Pipeline;
+
 // Safe to use from several threads running the same io_context. Must outlive its Sessions' use.
 class Pool {
  public:
   Pool(boost::asio::any_io_executor executor, PoolOptions options);
 
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
+  ~Pool();
+
   // Borrows a connection, runs one statement, returns the connection.
   boost::asio::awaitable<Result> query(std::string sql, Params params = {});
+  // Runs one statement that only reads, pipelined with the other reads of this pool on one shared connection:
+  // under load many cost one round trip. Each fails alone (Error, ConnectionLost: as query). Not for a
+  // statement that writes (it would share an implicit transaction with others) nor for a slow one (the reads
+  // queued behind it wait for it).
+  boost::asio::awaitable<Result> read(std::string sql, Params params = {});
   // Waits (first come, first served) while all `size` connections are borrowed, at most acquire_timeout
   // (then throws PoolTimeout); (re)connects when needed.
   boost::asio::awaitable<Session> acquire();
@@ -40,6 +51,7 @@ class Pool {
   boost::asio::any_io_executor executor_;
   PoolOptions options_;
   std::shared_ptr<Slots> slots_;
+  std::unique_ptr<Pipeline> pipeline_;
 };
 
 template <class F>

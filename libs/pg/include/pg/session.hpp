@@ -30,7 +30,8 @@ class Session {
   boost::asio::awaitable<void> rollback();
 
  private:
-  friend class Pool;  // the only place sessions come from
+  friend class Pool;      // the only place sessions come from
+  friend class Pipeline;  // drives its session's connection in pipeline mode
   Session(std::shared_ptr<Slots> slots, std::shared_ptr<Connection> connection);
   std::shared_ptr<Slots> slots_;
   std::shared_ptr<Connection> connection_;
