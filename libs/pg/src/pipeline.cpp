@@ -90,8 +90,10 @@ asio::awaitable<bool> Pipeline::run_on(Session& session) {
   try {
     connection.enter_pipeline();
     for (;;) {
-      if (in_flight.empty() && session.slots_->contended()) break;  // let them have it; queue up behind them
-      Requests batch = take_batch(in_flight.empty());
+      // Another borrower waits for a connection: send nothing more, then let them have it and queue up behind.
+      const bool handing_over = session.slots_->contended();
+      if (handing_over && in_flight.empty()) break;
+      Requests batch = handing_over ? Requests{} : take_batch(in_flight.empty());
       if (batch.empty() && in_flight.empty()) {
         connection.exit_pipeline();
         co_return false;

@@ -19,8 +19,9 @@ class Session;
 // Statements wait in a queue; one driver sends what waits as a batch and hands each borrower its rows. What
 // arrives while a batch is in flight goes out as the next batch at once, so under load many statements share
 // a round trip, a system call and a wake-up of the server. A batch is one implicit transaction: a failed
-// statement fails alone, the ones after it in its batch are sent again. The connection is borrowed from the
-// pool while statements wait or are in flight, and handed back when none do or when others wait for one.
+// statement fails alone, the ones after it in its batch are sent again. The driver borrows a connection from
+// the pool while statements wait or are in flight, and hands it back when none do or when others wait for one
+// (it sends nothing more, receives what is in flight, and queues up behind them).
 class Pipeline {
  public:
   Pipeline(boost::asio::any_io_executor executor, Pool& pool);

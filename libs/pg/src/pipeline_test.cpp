@@ -2,11 +2,11 @@
 // change and a lost connection under them, and a connection handed to a transaction under load. They need
 // TEST_PG_URI and skip without it.
 #include <atomic>
-#include <functional>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <functional>
 #include <mutex>
 #include <set>
 
@@ -61,7 +61,8 @@ TEST_F(PoolTest, AFailedReadFailsAloneAndTheReadsAfterItInItsBatchRun) {
   for (int i = 0; i < count; ++i) {
     reads.push_back([&, i]() -> asio::awaitable<void> {
       try {
-        const auto r = co_await pool.read(i % 10 == 3 ? "SELECT 1 / ($1::int - $1::int)" : "SELECT $1::int", {std::to_string(i)});
+        const auto r =
+            co_await pool.read(i % 10 == 3 ? "SELECT 1 / ($1::int - $1::int)" : "SELECT $1::int", {std::to_string(i)});
         outcomes[i] = r.get(0, 0);
       } catch (const pg::ConnectionLost& e) {
         outcomes[i] = std::string("lost: ") + e.what();

@@ -28,8 +28,8 @@ void add_pool_metrics(metrics::Registry& registry, std::vector<const pg::Pool*> 
                             sum(&S::wait_timeouts));
   registry.counter_callback("db_pool_reads_total", "Read statements sent pipelined on a shared connection",
                             sum(&S::reads));
-  registry.counter_callback("db_pool_read_batches_total", "Batches the pipelined reads went out in (one round trip each)",
-                            sum(&S::read_batches));
+  registry.counter_callback("db_pool_read_batches_total",
+                            "Batches the pipelined reads went out in (one round trip each)", sum(&S::read_batches));
 }
 
 }  // namespace service

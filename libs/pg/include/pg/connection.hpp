@@ -73,8 +73,8 @@ class Connection {
     void operator()(pg_conn* conn) const;
   };
   std::unique_ptr<pg_conn, Finish> conn_;
-  int watched_fd_ = -1;                                    // libpq's socket that socket_ holds a dup() of
-  boost::asio::posix::stream_descriptor socket_;           // declared after conn_: closed before PQfinish
+  int watched_fd_ = -1;                           // libpq's socket that socket_ holds a dup() of
+  boost::asio::posix::stream_descriptor socket_;  // declared after conn_: closed before PQfinish
   bool retired_ = false;  // a standby answered, or the pipeline went out of step: not to be pooled again
   std::unordered_map<std::string, std::string> prepared_;  // statement text -> its name on this connection
   std::uint64_t generation_ = 0;  // part of a name, so a statement prepared again gets a new one
