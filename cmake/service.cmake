@@ -10,5 +10,9 @@ function(add_service name)
 
   add_executable(${name}-service main.cpp)
   target_link_libraries(${name}-service PRIVATE ${name}_core project_warnings)
+  if(NOT SANITIZE)  # AddressSanitizer brings its own allocator
+    target_sources(${name}-service PRIVATE ${PROJECT_SOURCE_DIR}/cmake/jemalloc_conf.cpp)
+    target_link_libraries(${name}-service PRIVATE PkgConfig::JEMALLOC)
+  endif()
   target_compile_definitions(${name}-service PRIVATE SERVICE_MIGRATIONS_DIR="${CMAKE_CURRENT_SOURCE_DIR}/migrations")
 endfunction()

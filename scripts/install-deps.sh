@@ -22,7 +22,7 @@ PACKAGES=(
   nginx-light gettext-base
   # libraries
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libpq-dev libssl-dev libargon2-dev libspdlog-dev librabbitmq-dev
+  libpq-dev libssl-dev libargon2-dev libspdlog-dev librabbitmq-dev libjemalloc-dev
   libgtest-dev libgmock-dev
   # servers (started by scripts/stack.sh, never as system services)
   postgresql-15 postgresql-client-15 rabbitmq-server
