@@ -267,12 +267,13 @@ asio::awaitable<Result> Connection::receive() {
     }
   }
   if (!failed) co_return Result(kept.release());
+  if (prepare_failed) forget(sent.sql, sent.name);  // failed or never ran: the name is not on the server
   if (PQresultStatus(kept.get()) == PGRES_PIPELINE_ABORTED) throw detail::PipelineAborted();
   try {
     detail::raise(conn, kept.get());
   } catch (const Error& error) {
     if (is_read_only_server(error)) retired_ = true;
-    if (prepare_failed || detail::is_stale_plan(error)) forget(sent.sql, sent.name);
+    if (detail::is_stale_plan(error)) forget(sent.sql, sent.name);
     throw;
   }
 }
