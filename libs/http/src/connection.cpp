@@ -8,9 +8,9 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/read.hpp>
 
 #include <array>
 #include <cmath>
@@ -30,7 +30,8 @@ using Clock = std::chrono::steady_clock;
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 // g++ 12 miscompiles co_await inside an if condition and braced temporaries passed to a coroutine in a
 // co_await expression, so results are bound to named locals first throughout.
-constexpr std::size_t first_read_size = 4096;
+constexpr std::size_t read_size = 4096;
+using RequestParser = bhttp::request_parser<bhttp::string_body>;
 // After an error answer we drain unread input for a while, so the client sees the answer rather than a reset.
 constexpr std::chrono::seconds linger_time{1};
 constexpr std::size_t linger_bytes = 1024 * 1024;
@@ -101,21 +102,72 @@ std::string serialize(const Response& response) {
   return out;
 }
 
+// Sends `bytes` at once when the socket takes them all (the usual case: no suspension, no timer), else
+// waits for the rest for up to `timeout`.
+asio::awaitable<beast::error_code> send_bytes(Connection& connection, std::string_view bytes,
+                                              std::chrono::milliseconds timeout) {
+  beast::error_code ec;
+  const std::size_t sent = connection.socket.send(asio::buffer(bytes), 0, ec);  // the socket is non-blocking
+  if (ec == asio::error::would_block) ec = {};
+  if (ec || sent == bytes.size()) co_return ec;
+  connection.deadline.expire_after(timeout);
+  auto [write_ec, written] = co_await asio::async_write(connection.socket, asio::buffer(bytes.substr(sent)), use_tuple);
+  connection.deadline.clear();
+  co_return connection.deadline.expired() ? beast::error::timeout : write_ec;
+}
+
 asio::awaitable<beast::error_code> send(std::shared_ptr<Connection> connection, Response response,
                                         std::chrono::milliseconds timeout) {
   const std::string bytes = serialize(response);
-  connection->stream.expires_after(timeout);
-  auto [ec, written] = co_await asio::async_write(connection->stream, asio::buffer(bytes), use_tuple);
+  co_return co_await send_bytes(*connection, bytes, timeout);
+}
+
+// Parses what `buffer` holds into `parser` and reads more until the request is complete; the whole request
+// must arrive within `timeout` of the first read it needs. Errors are Beast's (end_of_stream, header_limit,
+// body_limit, timeout, ...).
+asio::awaitable<beast::error_code> read_request(Connection& connection, beast::flat_buffer& buffer,
+                                                RequestParser& parser, std::chrono::milliseconds timeout) {
+  bool waited = false;
+  beast::error_code ec;
+  while (!parser.is_done()) {
+    const std::size_t used = buffer.size() == 0 ? 0 : parser.put(buffer.data(), ec);
+    buffer.consume(used);
+    if (ec && ec != bhttp::error::need_more) break;
+    ec = {};
+    if (used > 0 && buffer.size() > 0) continue;  // more to parse (the body after the header)
+    if (parser.is_done()) break;
+    if (!waited) connection.deadline.expire_after(timeout);
+    waited = true;
+    if (connection.deadline.expired()) {
+      ec = beast::error::timeout;
+      break;
+    }
+    auto [read_ec, n] = co_await connection.socket.async_read_some(buffer.prepare(read_size), use_tuple);
+    buffer.commit(n);
+    if (read_ec == asio::error::eof) {
+      if (!parser.got_some()) {
+        ec = bhttp::error::end_of_stream;
+      } else {
+        parser.put_eof(ec);
+      }
+      break;
+    }
+    if (read_ec) {
+      ec = connection.deadline.expired() ? beast::error::timeout : read_ec;
+      break;
+    }
+  }
+  if (waited) connection.deadline.clear();
   co_return ec;
 }
 
 asio::awaitable<void> linger_close(std::shared_ptr<Connection> connection) {
   beast::error_code ignored;
-  connection->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-  connection->stream.expires_after(linger_time);
+  connection->socket.shutdown(tcp::socket::shutdown_send, ignored);
+  connection->deadline.expire_after(linger_time);
   std::array<char, 4096> scratch{};
   for (std::size_t total = 0; total < linger_bytes;) {
-    auto [ec, n] = co_await connection->stream.async_read_some(asio::buffer(scratch), use_tuple);
+    auto [ec, n] = co_await connection->socket.async_read_some(asio::buffer(scratch), use_tuple);
     if (ec) break;
     total += n;
   }
@@ -126,6 +178,7 @@ asio::awaitable<void> linger_close(std::shared_ptr<Connection> connection) {
 asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, const Router& router, tcp::socket socket) {
   beast::error_code ignored;
   socket.set_option(tcp::no_delay(true), ignored);
+  socket.non_blocking(true, ignored);
   const std::string remote = remote_address(socket);
   auto connection = std::make_shared<Connection>(std::move(socket));
   const Registration registration{*state, connection};
@@ -135,18 +188,19 @@ asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, con
     if (buffer.size() == 0) {  // idle between requests: stop() may close us here
       if (state->stopping) break;
       connection->idle = true;
-      connection->stream.expires_after(options.idle_timeout);
-      auto [idle_ec, n] = co_await connection->stream.async_read_some(buffer.prepare(first_read_size), use_tuple);
+      connection->deadline.expire_after(options.idle_timeout);
+      auto [idle_ec, n] = co_await connection->socket.async_read_some(buffer.prepare(read_size), use_tuple);
+      connection->deadline.clear();
       connection->idle = false;
       if (idle_ec) break;
       buffer.commit(n);
     }
     const auto start = Clock::now();
-    bhttp::request_parser<bhttp::string_body> parser;
+    RequestParser parser;
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
     parser.body_limit(options.body_limit);
-    connection->stream.expires_after(options.read_timeout);
-    auto [read_ec, read] = co_await bhttp::async_read(connection->stream, buffer, parser, use_tuple);
+    parser.eager(true);
+    const auto read_ec = co_await read_request(*connection, buffer, parser, options.read_timeout);
     if (read_ec) {
       auto answer = answer_read_error(read_ec);
       if (!answer) break;
@@ -195,7 +249,7 @@ asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, con
     const auto write_ec = co_await send(connection, std::move(response), options.write_timeout);
     if (write_ec || close) break;
   }
-  connection->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  connection->socket.shutdown(tcp::socket::shutdown_send, ignored);
 }
 
 }  // namespace http

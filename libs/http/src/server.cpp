@@ -67,8 +67,8 @@ void Server::State::close_idle_connections() {
     for (const auto& entry : connections_) snapshot.push_back(entry.second);
   }
   for (auto& connection : snapshot) {
-    asio::post(connection->stream.get_executor(), [connection] {
-      if (connection->idle) connection->stream.cancel();
+    asio::post(connection->socket.get_executor(), [connection] {
+      if (connection->idle) connection->socket.cancel();
     });
   }
 }

@@ -1,11 +1,11 @@
 #pragma once
 // Internal: what the accept loop and the connection coroutines share; kept alive by them via shared_ptr.
 
+#include "deadline.hpp"
 #include "http/server.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 
 #include <atomic>
 #include <cstdint>
@@ -15,10 +15,11 @@
 
 namespace http {
 
-// One accepted connection. `idle` and the stream are touched only on its shard's thread.
+// One accepted connection. Touched only on its shard's thread.
 struct Connection {
-  explicit Connection(boost::asio::ip::tcp::socket socket) : stream(std::move(socket)) {}
-  boost::beast::tcp_stream stream;
+  explicit Connection(boost::asio::ip::tcp::socket accepted) : socket(std::move(accepted)), deadline(socket) {}
+  boost::asio::ip::tcp::socket socket;
+  Deadline deadline;  // of the current wait
   bool idle = false;  // waiting for the first byte of the next request
 };
 

@@ -68,6 +68,13 @@ inline asio::awaitable<Response> slow(RequestContext) {
   co_return success(Status::ok, "slow", true);
 }
 
+// An answer larger than the sockets' buffers: a client that does not read it leaves the write waiting.
+inline asio::awaitable<Response> big(RequestContext) {
+  Response response{Status::ok, 11};
+  response.body() = std::string(64 * 1024 * 1024, 'x');
+  co_return response;
+}
+
 inline asio::awaitable<Response> raw(RequestContext) {
   Response response{Status::ok, 11};
   response.body() = "raw";
@@ -136,6 +143,12 @@ bool eventually(Condition condition) {
   return false;
 }
 
+inline ServerOptions loopback_options() {
+  ServerOptions options;
+  options.address = "127.0.0.1";
+  return options;
+}
+
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -149,9 +162,8 @@ class ServerTest : public ::testing::Test {
     router.add(Verb::get, "/boom", boom);
     router.add(Verb::get, "/slow", slow);
     router.add(Verb::get, "/raw", raw);
+    router.add(Verb::get, "/big", big);
     router.add(Verb::get, "/unavailable", unavailable);
-    ServerOptions options;
-    options.address = "127.0.0.1";
     ServerHooks hooks;
     hooks.answer_failure = [](const std::exception& failure, std::string_view) -> std::optional<Response> {
       if (dynamic_cast<const DependencyDown*>(&failure) == nullptr) return std::nullopt;
@@ -164,7 +176,7 @@ class ServerTest : public ::testing::Test {
     };
     std::vector<Shard> shards;
     shards.push_back({io_, std::move(router)});
-    server_ = std::make_unique<Server>(std::move(shards), options, logger_, std::move(hooks));
+    server_ = std::make_unique<Server>(std::move(shards), options_, logger_, std::move(hooks));
     port_ = server_->start();
     runner_ = std::thread{[this] { io_.run(); }};
   }
@@ -185,6 +197,7 @@ class ServerTest : public ::testing::Test {
     return exchanges_;
   }
 
+  ServerOptions options_ = loopback_options();  // a derived fixture may change it before SetUp
   asio::io_context io_;
   std::mutex exchanges_mutex_;
   std::vector<std::string> exchanges_;  // "METHOD route status" per on_exchange call
