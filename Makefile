@@ -5,10 +5,10 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-# Arguments, as in the reference: make run app=users port=5000 workers=4
+# Arguments, as in the reference: make run app=users port=5000 workers=4 (no workers: one per core)
 app     ?= users
 port    ?= $(if $(filter promotion,$(app)),5001,5000)
-workers ?= 4
+workers ?=
 tasks   ?= 4
 name    ?=
 seconds ?= 60
@@ -54,7 +54,7 @@ migrate: build ## make migrate app=users|promotion
 	scripts/service.sh $(app) migrate
 
 run: build ## make run app=users port=5000 workers=4
-	scripts/service.sh $(app) serve --port $(port) --workers $(workers)
+	scripts/service.sh $(app) serve --port $(port) $(if $(workers),--workers $(workers))
 
 run-consumer: build ## make run-consumer tasks=4
 	scripts/service.sh promotion consume --tasks $(tasks)

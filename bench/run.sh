@@ -24,7 +24,7 @@ ONLY=${BENCH_ONLY:-b1 b2 b3 b3b b6 b4 b5 b7}
 
 # The settings under test: the services' defaults, made explicit (they size the ceilings).
 CORES=$(nproc)
-WORKERS=4 DB_POOL_SIZE=8 HASH_THREADS=$CORES CONSUMER_TASKS=4
+WORKERS=$CORES DB_POOL_SIZE=8 HASH_THREADS=$CORES CONSUMER_TASKS=4
 # Every port below Linux's ephemeral range (32768-60999), as listed in README "Ports".
 USERS_PORT=23500 PROMOTION_PORT=23501 CONSUMER_METRICS_PORT=23502 NGINX_PORT=23580
 PASSWORD='bench password 123'

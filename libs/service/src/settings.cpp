@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <thread>
 
 #include "config/database_uri.hpp"
 #include "config/error.hpp"
@@ -42,7 +43,10 @@ http::ServerOptions http_settings(const config::Env& env, std::uint16_t default_
   return options;
 }
 
-int workers(const config::Env& env) { return static_cast<int>(env.integer("WORKERS", 4, 1, 256)); }
+int workers(const config::Env& env) {
+  const auto cores = std::max(1U, std::thread::hardware_concurrency());
+  return static_cast<int>(env.integer("WORKERS", cores, 1, 256));
+}
 
 BrokerSettings broker_settings(const config::Env& env) {
   BrokerSettings settings;

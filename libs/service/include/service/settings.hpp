@@ -26,7 +26,7 @@ pg::PoolOptions worker_pool(pg::PoolOptions pool, int workers);
 // PORT (default_port), HOST, HTTP_* limits and timeouts, SHUTDOWN_DEADLINE_MS.
 http::ServerOptions http_settings(const config::Env& env, std::uint16_t default_port);
 
-// WORKERS: event loops, one thread each.
+// WORKERS: event loops, one thread each; by default one per core (more only add context switches).
 int workers(const config::Env& env);
 
 // MQ_URI (one node or a comma-separated list), MQ_HEARTBEAT_SECONDS, MQ_PROMOTION_ROUTING_KEY,
