@@ -3,6 +3,7 @@
 #include "dispatch.hpp"
 #include "http/json_response.hpp"
 #include "request_id.hpp"
+#include "wire.hpp"
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
@@ -86,22 +87,6 @@ std::optional<Response> answer_read_error(const beast::error_code& ec) {
   return std::nullopt;  // timeout or a network error
 }
 
-// The bytes Beast's serializer would write (status line, fields, body), as one buffer: one write, no
-// buffer-sequence walk per request (docs/benchmarks.md, B1). `response` has its Content-Length.
-std::string serialize(const Response& response) {
-  const auto reason = response.reason().empty() ? bhttp::obsolete_reason(response.result()) : response.reason();
-  std::string out;
-  out.reserve(256 + response.body().size());
-  out.append(response.version() == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
-  out.append(std::to_string(response.result_int())).append(" ").append(reason.data(), reason.size()).append("\r\n");
-  for (const auto& field : response) {
-    out.append(field.name_string().data(), field.name_string().size()).append(": ");
-    out.append(field.value().data(), field.value().size()).append("\r\n");
-  }
-  out.append("\r\n").append(response.body());
-  return out;
-}
-
 // Sends `bytes` at once when the socket takes them all (the usual case: no suspension, no timer), else
 // waits for the rest for up to `timeout`.
 asio::awaitable<beast::error_code> send_bytes(Connection& connection, std::string_view bytes,
@@ -116,10 +101,11 @@ asio::awaitable<beast::error_code> send_bytes(Connection& connection, std::strin
   co_return connection.deadline.expired() ? beast::error::timeout : write_ec;
 }
 
-asio::awaitable<beast::error_code> send(std::shared_ptr<Connection> connection, Response response,
+asio::awaitable<beast::error_code> send(Connection& connection, const Response& response, unsigned version,
+                                        bool keep_alive, std::string_view request_id,
                                         std::chrono::milliseconds timeout) {
-  const std::string bytes = serialize(response);
-  co_return co_await send_bytes(*connection, bytes, timeout);
+  const std::string bytes = serialize(response, version, keep_alive, request_id);
+  co_return co_await send_bytes(connection, bytes, timeout);
 }
 
 // Parses what `buffer` holds into `parser` and reads more until the request is complete; the whole request
@@ -205,8 +191,6 @@ asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, con
       auto answer = answer_read_error(read_ec);
       if (!answer) break;
       const std::string request_id = request_id_for(parser.get());
-      answer->keep_alive(false);
-      answer->set("X-Request-Id", request_id);
       const bool has_header = parser.is_header_done();
       finish_exchange(*state,
                       {.method = has_header ? std::string_view{parser.get().method_string()} : "-",
@@ -217,7 +201,8 @@ asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, con
                        .remote = remote,
                        .bytes = answer->body().size()},
                       has_header ? std::string_view{parser.get().target()} : "-", start);
-      const auto write_ec = co_await send(connection, std::move(*answer), options.write_timeout);
+      const unsigned version = has_header ? parser.get().version() : 11;
+      const auto write_ec = co_await send(*connection, *answer, version, false, request_id, options.write_timeout);
       if (!write_ec) co_await linger_close(connection);
       break;
     }
@@ -229,13 +214,14 @@ asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, con
     std::string request_id = request_id_for(request);
     // RFC 9112 §3.2: an HTTP/1.1 request without Host is answered 400, and the connection closed.
     const bool has_host = version < 11 || request.find(Field::host) != request.end();
-    Dispatched dispatched{error(Status::bad_request, "missing Host header"), "-"};
-    if (has_host)
+    Dispatched dispatched;
+    if (has_host) {
       dispatched = co_await dispatch(router, state->hooks, *state->web_log, std::move(request), request_id, remote);
-    auto& [response, route] = dispatched;
-    response.version(version);
-    response.keep_alive(keep_alive && has_host && !state->stopping);
-    response.set("X-Request-Id", request_id);
+    } else {
+      dispatched = {error(Status::bad_request, "missing Host header"), "-"};
+    }
+    const auto& [response, route] = dispatched;
+    const bool stay_open = keep_alive && has_host && !state->stopping;
     finish_exchange(*state,
                     {.method = method,
                      .route = route,
@@ -245,9 +231,8 @@ asio::awaitable<void> serve_connection(std::shared_ptr<Server::State> state, con
                      .remote = remote,
                      .bytes = response.body().size()},
                     target, start);
-    const bool close = !response.keep_alive();
-    const auto write_ec = co_await send(connection, std::move(response), options.write_timeout);
-    if (write_ec || close) break;
+    const auto write_ec = co_await send(*connection, response, version, stay_open, request_id, options.write_timeout);
+    if (write_ec || !stay_open) break;
   }
   connection->socket.shutdown(tcp::socket::shutdown_send, ignored);
 }

@@ -1,10 +1,12 @@
 #include "dispatch.hpp"
 
 #include "http/json_response.hpp"
+#include "wire.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include <exception>
+#include <stdexcept>
 
 namespace http {
 namespace {
@@ -23,7 +25,7 @@ Response method_not_allowed(const std::vector<Verb>& allowed) {
 }  // namespace
 
 boost::asio::awaitable<Dispatched> dispatch(const Router& router, const ServerHooks& hooks, spdlog::logger& web_log,
-                                            Request request, std::string request_id, std::string remote) {
+                                            Request request, std::string_view request_id, std::string_view remote) {
   const auto target = request.target();
   auto match = router.match(request.method(), std::string_view{target.data(), target.size()});
   if (match.handler == nullptr) {
@@ -31,10 +33,11 @@ boost::asio::awaitable<Dispatched> dispatch(const Router& router, const ServerHo
                          "unmatched"};
   }
   // A named local, not a braced temporary in the co_await: g++ 12 double-destroys the latter.
-  RequestContext context{std::move(request), std::move(match.params), request_id, std::move(remote)};
+  RequestContext context{std::move(request), std::move(match.params), std::string(request_id), std::string(remote)};
   try {
     Response response = co_await (*match.handler)(std::move(context));
-    response.prepare_payload();  // throws for a body on 1xx/204/304: a handler bug, answered 500
+    if (!may_have_body(response.result()) && !response.body().empty())  // a handler bug, answered 500
+      throw std::logic_error("a body on a 1xx, 204 or 304 answer");
     co_return Dispatched{std::move(response), match.route};
   } catch (const std::exception& e) {
     auto answer = hooks.answer_failure ? hooks.answer_failure(e, request_id) : std::nullopt;

@@ -18,6 +18,6 @@ struct Dispatched {
 // 404/405 when no route fits. When the handler throws: hooks.answer_failure's answer, else 500 (details
 // logged on web_log, never sent).
 boost::asio::awaitable<Dispatched> dispatch(const Router& router, const ServerHooks& hooks, spdlog::logger& web_log,
-                                            Request request, std::string request_id, std::string remote);
+                                            Request request, std::string_view request_id, std::string_view remote);
 
 }  // namespace http

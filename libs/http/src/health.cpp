@@ -7,7 +7,10 @@ namespace {
 
 constexpr int retry_after_seconds = 5;
 
-boost::asio::awaitable<Response> alive(RequestContext) { co_return success(Status::ok, boost::json::object{}); }
+boost::asio::awaitable<Response> alive(RequestContext) {
+  static const Response answer = success(Status::ok, boost::json::object{});  // always the same: built once
+  co_return answer;
+}
 
 boost::asio::awaitable<Response> ready(std::vector<ReadinessCheck> checks, RequestContext) {
   boost::json::object states;

@@ -26,10 +26,9 @@ bool iequals(std::string_view a, std::string_view b) {
 
 Response json(Status status, const boost::json::object& body) {
   Response response{status, 11};
-  response.set(Field::content_type, "application/json");
-  response.set(Field::cache_control, "no-store");
+  response.insert(Field::content_type, "application/json");
+  response.insert(Field::cache_control, "no-store");
   response.body() = boost::json::serialize(body);
-  response.prepare_payload();
   return response;
 }
 

@@ -27,6 +27,10 @@ std::optional<std::vector<std::string>> decode_path(std::string_view target) {
   if (path.empty() || path.front() != '/') return std::nullopt;
   std::vector<std::string> segments;
   for (const auto raw : split_path(path)) {
+    if (raw.find('%') == std::string_view::npos) {  // nothing to decode
+      segments.emplace_back(raw);
+      continue;
+    }
     const auto encoded = boost::urls::make_pct_string_view(raw);
     if (!encoded) return std::nullopt;
     segments.push_back(encoded->decode());

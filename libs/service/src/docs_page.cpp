@@ -26,7 +26,6 @@ http::Response answer(const DocsFile& file) {
   response.set(http::Field::cache_control, "public, max-age=3600");
   response.set("X-Content-Type-Options", "nosniff");
   response.body() = file.body;
-  response.prepare_payload();
   return response;
 }
 

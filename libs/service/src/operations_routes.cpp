@@ -10,7 +10,6 @@ http::Response text(std::string content_type, std::string body) {
   response.set(http::Field::content_type, content_type);
   response.set(http::Field::cache_control, "no-store");
   response.body() = std::move(body);
-  response.prepare_payload();
   return response;
 }
 

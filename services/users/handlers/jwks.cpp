@@ -9,7 +9,6 @@ boost::asio::awaitable<http::Response> jwks(Service& service, http::RequestConte
   response.set(http::Field::content_type, "application/json");
   response.set(http::Field::cache_control, service.keys.cache_control);
   response.body() = service.keys.jwks;
-  response.prepare_payload();
   co_return response;
 }
 

@@ -40,6 +40,8 @@ struct RequestContext {
   std::string remote;  // the TCP peer's address (see http::TrustedProxies for the client behind a proxy)
 };
 
+// A handler's answer: status, fields and body. The server adds Content-Length (from the body), Connection and
+// X-Request-Id when it sends it; a body on a 1xx, 204 or 304 answer is a bug, answered 500.
 using Handler = std::function<boost::asio::awaitable<Response>(RequestContext)>;
 
 }  // namespace http
