@@ -28,10 +28,10 @@ namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
-constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 // g++ 12 miscompiles co_await inside an if condition and braced temporaries passed to a coroutine in a
 // co_await expression, so results are bound to named locals first throughout.
-constexpr std::size_t read_size = 4096;
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+constexpr std::size_t read_size = 4096;  // one read: a whole request's header, usually
 using RequestParser = bhttp::request_parser<bhttp::string_body>;
 // After an error answer we drain unread input for a while, so the client sees the answer rather than a reset.
 constexpr std::chrono::seconds linger_time{1};
