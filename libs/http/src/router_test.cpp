@@ -55,6 +55,15 @@ TEST(Router, ParameterIsPercentDecodedAndNonEmpty) {
   EXPECT_EQ(router.match(Verb::get, "/campaigns/%zz").handler, nullptr);
 }
 
+TEST(Router, SeveralEncodedSegmentsEachKeepTheirValue) {
+  Router router;
+  router.add(Verb::get, "/{a}/plain/{b}/{c}", tagged("three"));
+  const auto match = router.match(Verb::get, "/%41%20long%20first%20value/plain/x%2Fy/a%25");
+  EXPECT_EQ(match.params.get("a"), "A long first value");
+  EXPECT_EQ(match.params.get("b"), "x/y");
+  EXPECT_EQ(match.params.get("c"), "a%");
+}
+
 TEST(Router, ExtractsSeveralParameters) {
   Router router;
   router.add(Verb::post, "/users/{user}/vouchers/{voucher}/redeem", tagged("redeem"));
