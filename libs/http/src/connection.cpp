@@ -87,25 +87,20 @@ std::optional<Response> answer_read_error(const beast::error_code& ec) {
   return std::nullopt;  // timeout or a network error
 }
 
-// Sends `bytes` at once when the socket takes them all (the usual case: no suspension, no timer), else
-// waits for the rest for up to `timeout`.
-asio::awaitable<beast::error_code> send_bytes(Connection& connection, std::string_view bytes,
-                                              std::chrono::milliseconds timeout) {
+// Sends the answer's bytes at once when the socket takes them all (the usual case: no suspension, no
+// timer), else waits for the rest for up to `timeout`.
+asio::awaitable<beast::error_code> send(Connection& connection, const Response& response, unsigned version,
+                                        bool keep_alive, std::string_view request_id,
+                                        std::chrono::milliseconds timeout) {
+  const std::string bytes = serialize(response, version, keep_alive, request_id);
   beast::error_code ec;
   const std::size_t sent = connection.socket.send(asio::buffer(bytes), 0, ec);  // the socket is non-blocking
   if (ec == asio::error::would_block) ec = {};
   if (ec || sent == bytes.size()) co_return ec;
   connection.deadline.expire_after(timeout);
-  auto [write_ec, written] = co_await asio::async_write(connection.socket, asio::buffer(bytes.substr(sent)), use_tuple);
+  auto [write_ec, written] = co_await asio::async_write(connection.socket, asio::buffer(bytes) + sent, use_tuple);
   connection.deadline.clear();
   co_return connection.deadline.expired() ? beast::error::timeout : write_ec;
-}
-
-asio::awaitable<beast::error_code> send(Connection& connection, const Response& response, unsigned version,
-                                        bool keep_alive, std::string_view request_id,
-                                        std::chrono::milliseconds timeout) {
-  const std::string bytes = serialize(response, version, keep_alive, request_id);
-  co_return co_await send_bytes(connection, bytes, timeout);
 }
 
 // Parses what `buffer` holds into `parser` and reads more until the request is complete; the whole request

@@ -3,7 +3,7 @@
 namespace http {
 
 struct Deadline::State {
-  State(boost::asio::ip::tcp::socket& s) : socket(&s), timer(s.get_executor()) {}
+  explicit State(boost::asio::ip::tcp::socket& s) : socket(&s), timer(s.get_executor()) {}
   boost::asio::ip::tcp::socket* socket;  // null once the Deadline is gone
   boost::asio::steady_timer timer;
   Clock::time_point deadline = Clock::time_point::max();
